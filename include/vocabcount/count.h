@@ -1,0 +1,54 @@
+// The library's entry point: count the tokens of files, directories and stdin.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "vocabcount/options.h"
+#include "vocabcount/problem.h"
+#include "vocabcount/vocabulary.h"
+
+namespace vocabcount {
+
+struct CountStats {
+  std::uint64_t inputs = 0;           // inputs read to the end
+  std::uint64_t bytes = 0;            // bytes read from them
+  std::uint64_t tokens = 0;           // token occurrences counted
+  std::uint64_t distinct_tokens = 0;  // before --min-count / --top
+  double seconds = 0;                 // wall time of the whole count
+  int threads = 0;                    // worker threads used
+};
+
+// An input with ill-formed UTF-8: such bytes separate tokens and are never
+// part of one; this says where the first was and how many sequences there were.
+struct IllFormedInput {
+  std::string path;
+  std::uint64_t first_offset = 0;
+  std::uint64_t sequences = 0;
+};
+
+struct CountReport {
+  // True when every input was read, or skipped and reported with keep_going:
+  // only then does `vocabulary` hold a result worth writing.
+  bool finished = false;
+  Vocabulary vocabulary;
+  CountStats stats;
+  // Inputs that could not be read (and failures of the run itself). Unless
+  // Options::keep_going, the first one stops the run: an incomplete vocabulary
+  // must not pass for a complete one.
+  std::vector<Problem> errors;
+  std::vector<IllFormedInput> ill_formed;  // in input order
+
+  bool ok() const { return finished && errors.empty(); }
+};
+
+// Counts the tokens of every input. A path is a file, a directory (walked
+// recursively in sorted order, regular files only) or "-" for standard input.
+// The vocabulary does not depend on thread count, chunk size or input order.
+CountReport Count(const std::vector<std::string>& paths, const Options& options);
+
+// Counts the tokens of text held in memory, as if it were one input.
+CountReport CountText(std::string_view text, const Options& options);
+
+}  // namespace vocabcount

@@ -1,0 +1,19 @@
+// A problem with one input or output, as a value: which path, where in it, what.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace vocabcount {
+
+struct Problem {
+  std::string path;                         // as the user named it; "-" is stdin
+  std::optional<std::uint64_t> byte_offset;  // where in the input, when it matters
+  std::string what;
+
+  // "path: what" or "path:offset: what"; stdin is shown as "<stdin>".
+  std::string ToString() const;
+};
+
+}  // namespace vocabcount

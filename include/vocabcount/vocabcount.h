@@ -1,0 +1,10 @@
+// Everything a program needs to count tokens with vocabcount.
+#pragma once
+
+#include "vocabcount/atomic_file.h"
+#include "vocabcount/count.h"
+#include "vocabcount/options.h"
+#include "vocabcount/problem.h"
+#include "vocabcount/version.h"
+#include "vocabcount/vocabulary.h"
+#include "vocabcount/write.h"

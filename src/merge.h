@@ -1,0 +1,14 @@
+// The reduce step: folding the workers' counters into one.
+#pragma once
+
+#include <vector>
+
+#include "counter.h"
+
+namespace vocabcount::internal {
+
+// Sums every counter into one. Addition is commutative and associative, so
+// the result does not depend on the order of `counters` or of the merges.
+TokenCounter MergeCounters(std::vector<TokenCounter> counters);
+
+}  // namespace vocabcount::internal

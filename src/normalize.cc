@@ -1,0 +1,104 @@
+// Token normalization with ICU: full case mapping (root locale) and Normalizer2.
+#include "normalize.h"
+
+#include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
+#include <unicode/ucasemap.h>
+
+#include <algorithm>
+
+
+namespace vocabcount::internal {
+namespace {
+
+absl::Status IcuError(std::string_view doing, UErrorCode code) {
+  return absl::InternalError("ICU: " + std::string(doing) + ": " + u_errorName(code));
+}
+
+bool IsAscii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+}  // namespace
+
+absl::StatusOr<TokenNormalizer> TokenNormalizer::Create(CaseMapping case_mapping,
+                                                        Normalization normalization) {
+  UErrorCode status = U_ZERO_ERROR;
+  UCaseMap* case_map = nullptr;
+  if (case_mapping != CaseMapping::kNone) {
+    // The root locale: no Turkish dotless i or Lithuanian rules, as in Python.
+    case_map = ucasemap_open("", U_FOLD_CASE_DEFAULT, &status);
+    if (U_FAILURE(status)) return IcuError("cannot open case map", status);
+  }
+  const icu::Normalizer2* normalizer = nullptr;
+  if (normalization == Normalization::kNfc) {
+    normalizer = icu::Normalizer2::getNFCInstance(status);
+  } else if (normalization == Normalization::kNfkc) {
+    normalizer = icu::Normalizer2::getNFKCInstance(status);
+  }
+  if (U_FAILURE(status)) {
+    ucasemap_close(case_map);
+    return IcuError("cannot load normalization data", status);
+  }
+  return TokenNormalizer(case_mapping, case_map, normalizer);
+}
+
+TokenNormalizer::TokenNormalizer(TokenNormalizer&& other) noexcept
+    : case_mapping_(other.case_mapping_),
+      case_map_(std::exchange(other.case_map_, nullptr)),
+      normalizer_(other.normalizer_),
+      cased_(std::move(other.cased_)),
+      normalized_(std::move(other.normalized_)) {}
+
+TokenNormalizer::~TokenNormalizer() { ucasemap_close(case_map_); }
+
+absl::StatusOr<std::string_view> TokenNormalizer::Apply(std::string_view token) {
+  absl::StatusOr<std::string_view> cased = MapCase(token);
+  if (!cased.ok() || normalizer_ == nullptr) return cased;
+  return Normalize(*cased);
+}
+
+absl::StatusOr<std::string_view> TokenNormalizer::MapCase(std::string_view token) {
+  if (case_mapping_ == CaseMapping::kNone) return token;
+  // ASCII lowercases and folds to ASCII lowercase; most tokens take this path.
+  if (IsAscii(token)) {
+    cased_.assign(token);
+    for (char& c : cased_) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return std::string_view(cased_);
+  }
+  // Full case mapping may lengthen text (ß folds to ss): grow and retry.
+  cased_.resize(std::max<std::size_t>(cased_.size(), token.size() * 3 + 16));
+  for (;;) {
+    UErrorCode status = U_ZERO_ERROR;
+    const int32_t length =
+        case_mapping_ == CaseMapping::kLower
+            ? ucasemap_utf8ToLower(case_map_, cased_.data(), static_cast<int32_t>(cased_.size()),
+                                   token.data(), static_cast<int32_t>(token.size()), &status)
+            : ucasemap_utf8FoldCase(case_map_, cased_.data(), static_cast<int32_t>(cased_.size()),
+                                    token.data(), static_cast<int32_t>(token.size()), &status);
+    if (status == U_BUFFER_OVERFLOW_ERROR) {
+      cased_.resize(static_cast<std::size_t>(length));
+      continue;
+    }
+    if (U_FAILURE(status)) return IcuError("cannot map case", status);
+    return std::string_view(cased_.data(), static_cast<std::size_t>(length));
+  }
+}
+
+absl::StatusOr<std::string_view> TokenNormalizer::Normalize(std::string_view token) {
+  if (IsAscii(token)) return token;  // ASCII is in every normal form
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::StringPiece piece(token.data(), static_cast<int32_t>(token.size()));
+  if (normalizer_->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return token;
+  normalized_.clear();
+  icu::StringByteSink<std::string> sink(&normalized_);
+  status = U_ZERO_ERROR;
+  normalizer_->normalizeUTF8(0, piece, sink, nullptr, status);
+  if (U_FAILURE(status)) return IcuError("cannot normalize", status);
+  return std::string_view(normalized_);
+}
+
+}  // namespace vocabcount::internal

@@ -1,0 +1,47 @@
+// Normalizing one token: case mapping first, then Unicode normalization.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "absl/status/statusor.h"
+#include "vocabcount/options.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/ucasemap.h>
+
+namespace vocabcount::internal {
+
+// One per worker: it owns a scratch buffer. Case mapping comes first so that
+// the result is in the requested normal form even where a case mapping breaks
+// it (lowercasing can yield text that is not NFC).
+class TokenNormalizer {
+ public:
+  static absl::StatusOr<TokenNormalizer> Create(CaseMapping case_mapping,
+                                                Normalization normalization);
+  TokenNormalizer(TokenNormalizer&& other) noexcept;
+  TokenNormalizer& operator=(TokenNormalizer&&) = delete;
+  ~TokenNormalizer();
+
+  bool changes_nothing() const {
+    return case_mapping_ == CaseMapping::kNone && normalizer_ == nullptr;
+  }
+
+  // The normalized token; the view stays valid until the next call.
+  absl::StatusOr<std::string_view> Apply(std::string_view token);
+
+ private:
+  TokenNormalizer(CaseMapping case_mapping, UCaseMap* case_map,
+                  const icu::Normalizer2* normalizer)
+      : case_mapping_(case_mapping), case_map_(case_map), normalizer_(normalizer) {}
+  absl::StatusOr<std::string_view> MapCase(std::string_view token);
+  absl::StatusOr<std::string_view> Normalize(std::string_view token);
+
+  CaseMapping case_mapping_;
+  UCaseMap* case_map_;                  // owned; null without case mapping
+  const icu::Normalizer2* normalizer_;  // ICU's singleton; null without normalization
+  std::string cased_;
+  std::string normalized_;
+};
+
+}  // namespace vocabcount::internal

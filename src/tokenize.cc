@@ -1,0 +1,122 @@
+// The two tokenizers: ICU's UAX #29 word segmentation, and whitespace runs.
+#include "tokenize.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/ubrk.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#include <array>
+#include <cstdint>
+
+
+namespace vocabcount::internal {
+namespace {
+
+absl::Status IcuError(std::string_view doing, UErrorCode code) {
+  return absl::InternalError("ICU: " + std::string(doing) + ": " + u_errorName(code));
+}
+
+// A token is a segment whose rule status is a word kind (number, letter,
+// kana, ideograph), not UBRK_WORD_NONE (spaces, punctuation, symbols).
+class WordTokenizer final : public Tokenizer {
+ public:
+  explicit WordTokenizer(std::unique_ptr<icu::BreakIterator> iterator)
+      : iterator_(std::move(iterator)) {}
+  ~WordTokenizer() override { utext_close(&text_); }
+
+  static absl::StatusOr<std::unique_ptr<Tokenizer>> Create() {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> iterator(
+        icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+    if (U_FAILURE(status)) return IcuError("cannot create word break iterator", status);
+    return std::make_unique<WordTokenizer>(std::move(iterator));
+  }
+
+  absl::Status Tokenize(std::string_view text, TokenSink sink) override {
+    UErrorCode status = U_ZERO_ERROR;
+    // UTF-8 text access: no conversion, offsets are byte offsets, and
+    // ill-formed sequences read as U+FFFD, which is never part of a word.
+    utext_openUTF8(&text_, text.data(), static_cast<int64_t>(text.size()), &status);
+    iterator_->setText(&text_, status);
+    if (U_FAILURE(status)) return IcuError("cannot set break iterator text", status);
+    int32_t start = iterator_->first();
+    for (int32_t end = iterator_->next(); end != icu::BreakIterator::DONE;
+         start = end, end = iterator_->next()) {
+      if (iterator_->getRuleStatus() >= UBRK_WORD_NONE_LIMIT) {
+        sink(text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(end - start)));
+      }
+    }
+    return absl::OkStatus();
+  }
+
+  absl::StatusOr<std::unique_ptr<Tokenizer>> Clone() const override {
+    std::unique_ptr<icu::BreakIterator> copy(iterator_->clone());
+    if (!copy) return IcuError("cannot clone word break iterator", U_MEMORY_ALLOCATION_ERROR);
+    return std::make_unique<WordTokenizer>(std::move(copy));
+  }
+
+ private:
+  std::unique_ptr<icu::BreakIterator> iterator_;
+  UText text_ = UTEXT_INITIALIZER;
+};
+
+// White_Space and control characters (Cc) separate tokens; ASCII is decided by
+// table, the rest by ICU's character properties.
+class WhitespaceTokenizer final : public Tokenizer {
+ public:
+  absl::Status Tokenize(std::string_view text, TokenSink sink) override {
+    const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+    const std::int64_t length = static_cast<std::int64_t>(text.size());
+    std::int64_t token_start = -1;
+    std::int64_t i = 0;
+    while (i < length) {
+      const std::int64_t here = i;
+      bool separates;
+      if (bytes[i] < 0x80) {
+        separates = kAsciiSeparates[bytes[i]];
+        ++i;
+      } else {
+        UChar32 c;
+        U8_NEXT(bytes, i, length, c);
+        separates = c < 0 || u_isUWhiteSpace(c) || u_charType(c) == U_CONTROL_CHAR;
+      }
+      if (separates) {
+        if (token_start >= 0) sink(text.substr(token_start, here - token_start));
+        token_start = -1;
+      } else if (token_start < 0) {
+        token_start = here;
+      }
+    }
+    if (token_start >= 0) sink(text.substr(token_start));
+    return absl::OkStatus();
+  }
+
+  absl::StatusOr<std::unique_ptr<Tokenizer>> Clone() const override {
+    return std::make_unique<WhitespaceTokenizer>();
+  }
+
+ private:
+  // C0 controls and DEL are Cc; TAB, LF, VT, FF, CR and space are White_Space.
+  static constexpr std::array<bool, 128> kAsciiSeparates = [] {
+    std::array<bool, 128> table{};
+    for (int c = 0; c <= 0x20; ++c) table[c] = true;
+    table[0x7F] = true;
+    return table;
+  }();
+};
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<Tokenizer>> MakeTokenizer(TokenizerKind kind) {
+  switch (kind) {
+    case TokenizerKind::kWord:
+      return WordTokenizer::Create();
+    case TokenizerKind::kWhitespace:
+      return std::make_unique<WhitespaceTokenizer>();
+  }
+  return absl::InvalidArgumentError("unknown tokenizer");
+}
+
+}  // namespace vocabcount::internal

@@ -1,0 +1,41 @@
+// Ill-formed UTF-8 detection with ICU's decoder macros, so the sequences found
+// are exactly those ICU's UTF-8 text access replaces with U+FFFD.
+#include "utf8_scan.h"
+
+#include <unicode/utf8.h>
+
+#include <cstring>
+
+namespace vocabcount::internal {
+
+Utf8Scan ScanUtf8(std::string_view text) {
+  Utf8Scan scan;
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+  const std::int64_t length = static_cast<std::int64_t>(text.size());
+  std::int64_t i = 0;
+  while (i < length) {
+    // Most text is ASCII: skip it eight bytes at a time.
+    if (i + 8 <= length) {
+      std::uint64_t word;
+      std::memcpy(&word, bytes + i, sizeof word);
+      if ((word & 0x8080808080808080ULL) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    if (bytes[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    const std::int64_t start = i;
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (c < 0) {
+      if (scan.bad_sequences == 0) scan.first_bad_offset = static_cast<std::uint64_t>(start);
+      ++scan.bad_sequences;
+    }
+  }
+  return scan;
+}
+
+}  // namespace vocabcount::internal

@@ -1,0 +1,88 @@
+// Cutting a stream into work units: every byte once, in order, cuts only at
+// safe points, units of at least the target size, read errors reported.
+#include <catch2/catch.hpp>
+
+#include <cerrno>
+#include <cstring>
+
+#include "chunk_reader.h"
+#include "safe_cut.h"
+
+namespace vocabcount::internal {
+namespace {
+
+// A read function over a string that returns at most `step` bytes per call,
+// like a pipe delivering small writes.
+ChunkReader::ReadFunction Trickle(const std::string& text, std::size_t step) {
+  return [&text, step, at = std::size_t{0}](char* buffer, std::size_t size) mutable {
+    const std::size_t n = std::min({size, step, text.size() - at});
+    std::memcpy(buffer, text.data() + at, n);
+    at += n;
+    return static_cast<ssize_t>(n);
+  };
+}
+
+std::vector<InputPiece> ReadAll(ChunkReader& reader) {
+  std::vector<InputPiece> pieces;
+  InputPiece piece;
+  while (reader.Next(piece)) pieces.push_back(piece);
+  return pieces;
+}
+
+TEST_CASE("Units cover the input in order and end at safe cuts", "[chunk_reader]") {
+  const std::string text = "alpha beta\ngamma  delta\n\nepsilon zeta eta theta\r\niota";
+  for (std::size_t chunk : {1, 2, 5, 11, 1000}) {
+    for (std::size_t step : {1, 3, 1 << 20}) {
+      INFO("chunk " << chunk << ", read step " << step);
+      ChunkReader reader(Trickle(text, step), chunk);
+      const std::vector<InputPiece> pieces = ReadAll(reader);
+      REQUIRE(reader.error() == 0);
+      std::string joined;
+      for (std::size_t i = 0; i < pieces.size(); ++i) {
+        CHECK(pieces[i].offset == joined.size());
+        joined += pieces[i].data;
+        if (i + 1 < pieces.size()) {
+          CHECK(pieces[i].data.size() >= chunk);
+          // The end of every unit but the last is a safe cut of the whole text.
+          CHECK(FindSafeCut(text, joined.size()) == joined.size());
+        }
+      }
+      CHECK(joined == text);
+      CHECK(reader.bytes_read() == text.size());
+    }
+  }
+}
+
+TEST_CASE("An input without safe cuts is one unit", "[chunk_reader]") {
+  const std::string text(3 << 20, 'x');
+  ChunkReader reader(Trickle(text, 4096), 1);
+  const std::vector<InputPiece> pieces = ReadAll(reader);
+  REQUIRE(pieces.size() == 1);
+  CHECK(pieces[0].data == text);
+}
+
+TEST_CASE("An empty input has no units", "[chunk_reader]") {
+  const std::string text;
+  ChunkReader reader(Trickle(text, 10), 4);
+  CHECK(ReadAll(reader).empty());
+  CHECK(reader.error() == 0);
+}
+
+TEST_CASE("A read error ends the stream and is kept", "[chunk_reader]") {
+  int calls = 0;
+  ChunkReader reader(
+      [&calls](char* buffer, std::size_t) -> ssize_t {
+        if (++calls == 1) {
+          std::memcpy(buffer, "ab cd\n", 6);
+          return 6;
+        }
+        errno = EIO;
+        return -1;
+      },
+      1 << 20);
+  ReadAll(reader);
+  CHECK(reader.error() == EIO);
+}
+
+}  // namespace
+}  // namespace vocabcount::internal

@@ -1,0 +1,62 @@
+// Worker counters and the reduce step: any split of the tokens over workers,
+// merged in any order, sums to the same counts.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <map>
+#include <random>
+
+#include "counter.h"
+#include "merge.h"
+#include "sort.h"
+
+namespace vocabcount::internal {
+namespace {
+
+std::map<std::string, std::uint64_t> AsMap(TokenCounter counter) {
+  std::map<std::string, std::uint64_t> map;
+  for (auto& entry : counter.TakeEntries()) map.emplace(entry.token, entry.count);
+  return map;
+}
+
+TEST_CASE("A counter counts each distinct token", "[counter]") {
+  TokenCounter counter;
+  for (std::string_view token : {"a", "b", "a", "é", "a"}) counter.Add(token);
+  counter.Add("b", 10);
+  CHECK(counter.total() == 15);
+  CHECK(counter.distinct() == 3);
+  CHECK(AsMap(std::move(counter)) ==
+        std::map<std::string, std::uint64_t>{{"a", 3}, {"b", 11}, {"é", 1}});
+}
+
+TEST_CASE("Counts are 64-bit", "[counter]") {
+  TokenCounter counter;
+  counter.Add("big", std::uint64_t{1} << 40);
+  counter.Add("big", std::uint64_t{1} << 40);
+  CHECK(AsMap(std::move(counter))["big"] == std::uint64_t{1} << 41);
+}
+
+TEST_CASE("Merging worker counters in any order gives the same counts", "[merge]") {
+  std::mt19937 random(7);
+  std::vector<std::string> stream;
+  std::map<std::string, std::uint64_t> expected;
+  for (int i = 0; i < 20000; ++i) {
+    std::string token = "t" + std::to_string(random() % 3000);
+    ++expected[token];
+    stream.push_back(std::move(token));
+  }
+  for (int workers : {1, 2, 3, 8}) {
+    for (int order = 0; order < 3; ++order) {
+      std::vector<TokenCounter> counters(static_cast<std::size_t>(workers));
+      for (const std::string& token : stream) counters[random() % counters.size()].Add(token);
+      std::shuffle(counters.begin(), counters.end(), random);
+      TokenCounter merged = MergeCounters(std::move(counters));
+      INFO(workers << " workers, order " << order);
+      CHECK(merged.total() == stream.size());
+      CHECK(AsMap(std::move(merged)) == expected);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace vocabcount::internal

@@ -1,0 +1,40 @@
+// Small helpers shared by the library tests: corpus files, temporary files,
+// and running the engine on text.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vocabcount/vocabcount.h"
+
+namespace vocabcount::testing {
+
+std::string ReadFile(const std::string& path);
+void WriteFile(const std::string& path, std::string_view bytes);
+
+// Every corpus/*.txt, sorted.
+std::vector<std::string> CorpusTexts();
+
+// A fresh directory under the system's temporary directory, removed with
+// everything in it when the object goes away.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::string& path() const { return path_; }
+  std::string File(std::string_view name) const { return path_ + "/" + std::string(name); }
+
+ private:
+  std::string path_;
+};
+
+// The TSV the engine writes for `text` with these options.
+std::string CountTextTsv(std::string_view text, const Options& options = {});
+
+// The tokens of `text`, in order, from the internal tokenizer of this kind.
+std::vector<std::string> Tokens(std::string_view text, TokenizerKind kind = TokenizerKind::kWord);
+
+}  // namespace vocabcount::testing
