@@ -55,8 +55,6 @@ struct UnitResult {
   internal::Utf8Scan scan;
 };
 
-bool StartsWithBom(std::string_view text) { return text.substr(0, 3) == "\xEF\xBB\xBF"; }
-
 // Opens inputs one after another and hands out their units in order.
 class UnitSource {
  public:
@@ -144,7 +142,7 @@ class UnitSource {
 };
 
 // Tokenizes one unit into the worker's own counter.
-absl::Status CountUnit(Worker& worker, std::string_view text) {
+absl::Status CountTokens(Worker& worker, std::string_view text) {
   if (worker.normalizer.changes_nothing()) {
     return worker.tokenizer->Tokenize(text, [&](std::string_view token) { worker.counter.Add(token); });
   }
@@ -160,20 +158,43 @@ absl::Status CountUnit(Worker& worker, std::string_view text) {
   return tokenized.ok() ? status : tokenized;
 }
 
+// The parallel stage: count one unit and note its ill-formed bytes.
+UnitResult CountUnit(Worker& worker, const Unit& unit) {
+  std::string_view text = unit.piece.data;
+  std::uint64_t offset = unit.piece.offset;
+  // A byte order mark opens an input; it is not text.
+  if (offset == 0 && text.starts_with("\xEF\xBB\xBF")) {
+    text.remove_prefix(3);
+    offset = 3;
+  }
+  UnitResult result{unit.input_index, offset, internal::ScanUtf8(text)};
+  absl::Status status = CountTokens(worker, text);
+  if (!status.ok()) throw std::runtime_error(std::string(status.message()));
+  return result;
+}
+
+// Adds one unit's ill-formed sequences to its input's total.
+void AddScan(const UnitResult& result, internal::Utf8Scan& total) {
+  if (result.scan.bad_sequences == 0) return;
+  const std::uint64_t first = result.offset + result.scan.first_bad_offset;
+  if (total.bad_sequences == 0 || first < total.first_bad_offset) total.first_bad_offset = first;
+  total.bad_sequences += result.scan.bad_sequences;
+}
+
 int ThreadCount(const Options& options) {
   return options.threads > 0 ? options.threads : tbb::info::default_concurrency();
 }
 
 void RunPipeline(const std::vector<Input>& inputs, const Options& options, CountReport& report) {
+  // Set-up failures (ICU data missing) concern the run, not one input.
   auto prototype = internal::MakeTokenizer(options.tokenizer);
-  if (!prototype.ok()) {
-    report.errors.push_back(Problem{"", std::nullopt, std::string(prototype.status().message())});
-    return;
-  }
-  auto normalizer_check = internal::TokenNormalizer::Create(options.case_mapping, options.normalization);
-  if (!normalizer_check.ok()) {
-    report.errors.push_back(Problem{"", std::nullopt, std::string(normalizer_check.status().message())});
-    return;
+  auto normalizer_probe =
+      internal::TokenNormalizer::Create(options.case_mapping, options.normalization);
+  for (const absl::Status& status : {prototype.status(), normalizer_probe.status()}) {
+    if (!status.ok()) {
+      report.errors.push_back(Problem{"", std::nullopt, std::string(status.message())});
+      return;
+    }
   }
 
   std::mutex clone_mutex;
@@ -190,7 +211,6 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, Count
   });
 
   std::vector<internal::Utf8Scan> scans(inputs.size());
-  absl::Status worker_status;
   UnitSource source(inputs, options, report);
   const int threads = ThreadCount(options);
   report.stats.threads = threads;
@@ -216,29 +236,10 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, Count
             }) &
             tbb::make_filter<std::shared_ptr<Unit>, UnitResult>(
                 tbb::filter_mode::parallel,
-                [&](std::shared_ptr<Unit> unit) {
-                  std::string_view text = unit->piece.data;
-                  std::uint64_t offset = unit->piece.offset;
-                  // A byte order mark opens an input; it is not text.
-                  if (offset == 0 && StartsWithBom(text)) {
-                    text.remove_prefix(3);
-                    offset = 3;
-                  }
-                  UnitResult result{unit->input_index, offset, internal::ScanUtf8(text)};
-                  absl::Status status = CountUnit(workers.local(), text);
-                  if (!status.ok()) throw std::runtime_error(std::string(status.message()));
-                  return result;
-                }) &
+                [&](std::shared_ptr<Unit> unit) { return CountUnit(workers.local(), *unit); }) &
             tbb::make_filter<UnitResult, void>(
-                tbb::filter_mode::serial_out_of_order, [&](const UnitResult& result) {
-                  internal::Utf8Scan& total = scans[result.input_index];
-                  if (result.scan.bad_sequences == 0) return;
-                  const std::uint64_t first = result.offset + result.scan.first_bad_offset;
-                  if (total.bad_sequences == 0 || first < total.first_bad_offset) {
-                    total.first_bad_offset = first;
-                  }
-                  total.bad_sequences += result.scan.bad_sequences;
-                }));
+                tbb::filter_mode::serial_out_of_order,
+                [&](const UnitResult& result) { AddScan(result, scans[result.input_index]); }));
   });
 
   for (std::size_t i = 0; i < inputs.size(); ++i) {

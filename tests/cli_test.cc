@@ -957,7 +957,21 @@ TEST_CASE("cli: --stats counts every input and the distinct tokens before --top"
   CHECK(Field(fields, "bytes") == "16");
   CHECK(Field(fields, "tokens") == "7");
   CHECK(Field(fields, "distinct tokens") == "5");
-  if (fields.count("threads") > 0) CHECK(Field(fields, "threads") == "3");
+  CHECK(Field(fields, "threads") == "3");
+}
+
+TEST_CASE("cli: the default thread count is the cores this process may use", "[cli]") {
+  Sandbox box;
+  box.Write("cat.txt", kCatText);
+  const RunResult pinned = box.Run("taskset -c 0 \"$VC\" --stats cat.txt");
+  INFO(pinned);
+  REQUIRE(pinned.status == 0);
+  CHECK(Field(ParseStats(pinned.err), "threads") == "1");
+  const RunResult free = box.Run("vocabcount --stats cat.txt && nproc >&2");
+  INFO(free);
+  REQUIRE(free.status == 0);
+  const std::vector<std::string> lines = SplitLines(free.err);
+  CHECK(Field(ParseStats(free.err), "threads") == lines.back());
 }
 
 TEST_CASE("cli: ill-formed UTF-8 separates tokens and gets one warning per input", "[cli]") {
