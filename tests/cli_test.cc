@@ -549,6 +549,28 @@ bool RunUnprivileged(const Sandbox& box, const std::string& args, RunResult& res
   return true;
 }
 
+// Runs `args` unprivileged twice: without --keep-going the run must fail with
+// `error` and write nothing; with it, fail with `error` and write `kept_out`.
+// False when the unprivileged run is not possible here (the test is skipped).
+bool CheckUnreadableInput(const Sandbox& box, const std::string& args, const std::string& error,
+                          const std::string& kept_out) {
+  RunResult r;
+  if (!RunUnprivileged(box, args, r)) return false;
+  {
+    INFO(r);
+    CHECK(r.status == 1);
+    CHECK(r.err == error);
+    CHECK(r.out == "");
+  }
+  RunResult kept;
+  REQUIRE(RunUnprivileged(box, "--keep-going " + args, kept));
+  INFO(kept);
+  CHECK(kept.status == 1);
+  CHECK(kept.err == error);
+  CHECK(kept.out == kept_out);
+  return true;
+}
+
 TEST_CASE("cli: an unreadable input fails with Permission denied and no vocabulary", "[cli]") {
   Sandbox box;
   box.Write("a.txt", "alpha beta\n");
@@ -563,21 +585,10 @@ TEST_CASE("cli: an unreadable input fails with Permission denied and no vocabula
   }
   fs::permissions(box.dir() / "secret.txt", fs::perms::none);
 
-  RunResult r;
-  if (!RunUnprivileged(box, "a.txt secret.txt c.txt", r)) return;
-  {
-    INFO(r);
-    CHECK(r.status == 1);
-    CHECK(r.err == "vocabcount: secret.txt: Permission denied\n");
-    CHECK(r.out == "");
-  }
-  RunResult kept;
-  REQUIRE(RunUnprivileged(box, "--keep-going a.txt secret.txt c.txt", kept));
-  {
-    INFO(kept);
-    CHECK(kept.status == 1);
-    CHECK(kept.err == "vocabcount: secret.txt: Permission denied\n");
-    CHECK(kept.out == "beta\t2\nalpha\t1\ngamma\t1\n");
+  if (!CheckUnreadableInput(box, "a.txt secret.txt c.txt",
+                            "vocabcount: secret.txt: Permission denied\n",
+                            "beta\t2\nalpha\t1\ngamma\t1\n")) {
+    return;
   }
   // The failure comes while counting (after the output file was opened): the
   // old output must survive it, and no temporary file may stay behind.
@@ -604,20 +615,8 @@ TEST_CASE("cli: an unreadable directory inside a walk is reported", "[cli]") {
   fs::permissions(box.dir() / "tree/ok.txt", static_cast<fs::perms>(0644));
   fs::permissions(box.dir() / "tree/locked", fs::perms::none);
 
-  RunResult r;
-  if (!RunUnprivileged(box, "tree", r)) return;
-  {
-    INFO(r);
-    CHECK(r.status == 1);
-    CHECK(r.err == "vocabcount: tree/locked: Permission denied\n");
-    CHECK(r.out == "");
-  }
-  RunResult kept;
-  REQUIRE(RunUnprivileged(box, "--keep-going tree", kept));
-  INFO(kept);
-  CHECK(kept.status == 1);
-  CHECK(kept.err == "vocabcount: tree/locked: Permission denied\n");
-  CHECK(kept.out == "fine\t1\nwords\t1\n");
+  CheckUnreadableInput(box, "tree", "vocabcount: tree/locked: Permission denied\n",
+                       "fine\t1\nwords\t1\n");
 }
 
 // ---------------------------------------------------------------------------
