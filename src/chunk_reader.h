@@ -20,14 +20,22 @@ class ChunkReader {
   // Reads like read(2): bytes read, 0 at the end, -1 with errno on failure.
   using ReadFunction = std::function<ssize_t(char* buffer, std::size_t size)>;
 
-  // Units are at least `chunk_bytes` long (but the last), then run to the next
-  // safe cut; an input with no safe cut is one unit.
-  ChunkReader(ReadFunction read, std::size_t chunk_bytes);
+  // ICU's break iterator counts in 32-bit offsets, so no unit may be longer.
+  static constexpr std::size_t kMaxUnitBytes = (std::size_t{1} << 31) - 1;
 
-  // The next unit; false at the end of the input or on a read error.
+  // Units are at least `chunk_bytes` long (but the last), then run to the next
+  // safe cut; an input with no safe cut is one unit, unless that would be
+  // longer than `max_unit_bytes`, which is an error.
+  ChunkReader(ReadFunction read, std::size_t chunk_bytes,
+              std::size_t max_unit_bytes = kMaxUnitBytes);
+
+  // The next unit; false at the end of the input or on an error.
   bool Next(InputPiece& piece);
 
-  int error() const { return error_; }  // errno of a failed read, else 0
+  // What went wrong ("read error: ..."), empty when nothing did.
+  const std::string& error() const { return error_; }
+  // Where: the offset a read failed at, or where the over-long stretch starts.
+  std::uint64_t error_offset() const { return error_offset_; }
   std::uint64_t bytes_read() const { return buffer_offset_ + buffer_.size(); }
 
  private:
@@ -35,13 +43,15 @@ class ChunkReader {
 
   ReadFunction read_;
   std::size_t chunk_bytes_;
+  std::size_t max_unit_bytes_;
   std::size_t read_bytes_;
   std::string buffer_;
   std::uint64_t buffer_offset_ = 0;  // input offset of buffer_[0]
   std::size_t begin_ = 0;            // first byte not handed out yet
   std::size_t scan_from_ = 0;        // where the search for a cut resumes
   bool at_end_ = false;
-  int error_ = 0;
+  std::string error_;
+  std::uint64_t error_offset_ = 0;
 };
 
 }  // namespace vocabcount::internal

@@ -72,9 +72,8 @@ class UnitSource {
       }
       Unit unit{current_, {}};
       if (reader_->Next(unit.piece)) return unit;
-      if (reader_->error() != 0) {
-        Fail(Problem{inputs_[current_].path, reader_->bytes_read(),
-                     std::string("read error: ") + std::strerror(reader_->error())});
+      if (!reader_->error().empty()) {
+        Fail(Problem{inputs_[current_].path, reader_->error_offset(), reader_->error()});
       } else {
         ++report_.stats.inputs;
         report_.stats.bytes += reader_->bytes_read();

@@ -36,7 +36,7 @@ TEST_CASE("Units cover the input in order and end at safe cuts", "[chunk_reader]
       INFO("chunk " << chunk << ", read step " << step);
       ChunkReader reader(Trickle(text, step), chunk);
       const std::vector<InputPiece> pieces = ReadAll(reader);
-      REQUIRE(reader.error() == 0);
+      REQUIRE(reader.error().empty());
       std::string joined;
       for (std::size_t i = 0; i < pieces.size(); ++i) {
         CHECK(pieces[i].offset == joined.size());
@@ -65,7 +65,7 @@ TEST_CASE("An empty input has no units", "[chunk_reader]") {
   const std::string text;
   ChunkReader reader(Trickle(text, 10), 4);
   CHECK(ReadAll(reader).empty());
-  CHECK(reader.error() == 0);
+  CHECK(reader.error().empty());
 }
 
 TEST_CASE("A read error ends the stream and is kept", "[chunk_reader]") {
@@ -81,7 +81,25 @@ TEST_CASE("A read error ends the stream and is kept", "[chunk_reader]") {
       },
       1 << 20);
   ReadAll(reader);
-  CHECK(reader.error() == EIO);
+  CHECK(reader.error() == "read error: Input/output error");
+  CHECK(reader.error_offset() == 6);  // where the failed read would have started
+}
+
+TEST_CASE("A stretch without a safe cut longer than the limit is an error", "[chunk_reader]") {
+  const std::string text = "short line\n" + std::string(100, 'x') + "\nend\n";
+  ChunkReader reader(Trickle(text, 7), 1, 64);
+  InputPiece piece;
+  REQUIRE(reader.Next(piece));
+  CHECK(piece.data == "short ");
+  REQUIRE(reader.Next(piece));
+  CHECK(piece.data == "line\n");
+  CHECK_FALSE(reader.Next(piece));
+  CHECK(reader.error().starts_with("no line break or space in "));
+  CHECK(reader.error_offset() == 11);
+  // Under the limit, the same stretch is one unit.
+  ChunkReader roomy(Trickle(text, 7), 1, 101);
+  CHECK(ReadAll(roomy).size() == 4);
+  CHECK(roomy.error().empty());
 }
 
 }  // namespace
