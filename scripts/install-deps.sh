@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(g++ cmake make pkg-config libicu-dev libabsl-dev libtbb-dev catch2 libcli11-dev
-          util-linux time)
+          util-linux time unicode-data)
 missing=()
 for package in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then

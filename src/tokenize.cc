@@ -1,6 +1,9 @@
 // The two tokenizers: ICU's UAX #29 word segmentation, and whitespace runs.
 #include "tokenize.h"
 
+#include "fast_word.h"
+#include "icu_word_iterator.h"
+
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
 #include <unicode/ubrk.h>
@@ -19,22 +22,32 @@ absl::Status IcuError(std::string_view doing, UErrorCode code) {
 }
 
 // A token is a segment whose rule status is a word kind (number, letter,
-// kana, ideograph), not UBRK_WORD_NONE (spaces, punctuation, symbols).
+// kana, ideograph), not UBRK_WORD_NONE (spaces, punctuation, symbols). The
+// fast segmenter handles most text; ICU gets the stretches it leaves over.
 class WordTokenizer final : public Tokenizer {
  public:
-  explicit WordTokenizer(std::unique_ptr<icu::BreakIterator> iterator)
-      : iterator_(std::move(iterator)) {}
   ~WordTokenizer() override { utext_close(&text_); }
 
-  static absl::StatusOr<std::unique_ptr<Tokenizer>> Create() {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::BreakIterator> iterator(
-        icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
-    if (U_FAILURE(status)) return IcuError("cannot create word break iterator", status);
-    return std::make_unique<WordTokenizer>(std::move(iterator));
+  absl::Status Tokenize(std::string_view text, TokenSink sink) override {
+    absl::Status status;
+    SegmentWords(text, sink, [&](std::string_view stretch) {
+      if (status.ok()) status = TokenizeWithIcu(stretch, sink);
+    });
+    return status;
   }
 
-  absl::Status Tokenize(std::string_view text, TokenSink sink) override {
+  absl::StatusOr<std::unique_ptr<Tokenizer>> Clone() const override {
+    return std::make_unique<WordTokenizer>();
+  }
+
+ private:
+  absl::Status TokenizeWithIcu(std::string_view text, TokenSink sink) {
+    // Created on first need: text the fast path covers never pays for it.
+    if (!iterator_) {
+      auto iterator = NewSettledWordIterator();
+      if (!iterator.ok()) return iterator.status();
+      iterator_ = std::move(*iterator);
+    }
     UErrorCode status = U_ZERO_ERROR;
     // UTF-8 text access: no conversion, offsets are byte offsets, and
     // ill-formed sequences read as U+FFFD, which is never part of a word.
@@ -51,13 +64,6 @@ class WordTokenizer final : public Tokenizer {
     return absl::OkStatus();
   }
 
-  absl::StatusOr<std::unique_ptr<Tokenizer>> Clone() const override {
-    std::unique_ptr<icu::BreakIterator> copy(iterator_->clone());
-    if (!copy) return IcuError("cannot clone word break iterator", U_MEMORY_ALLOCATION_ERROR);
-    return std::make_unique<WordTokenizer>(std::move(copy));
-  }
-
- private:
   std::unique_ptr<icu::BreakIterator> iterator_;
   UText text_ = UTEXT_INITIALIZER;
 };
@@ -112,7 +118,7 @@ class WhitespaceTokenizer final : public Tokenizer {
 absl::StatusOr<std::unique_ptr<Tokenizer>> MakeTokenizer(TokenizerKind kind) {
   switch (kind) {
     case TokenizerKind::kWord:
-      return WordTokenizer::Create();
+      return std::make_unique<WordTokenizer>();
     case TokenizerKind::kWhitespace:
       return std::make_unique<WhitespaceTokenizer>();
   }

@@ -1,6 +1,8 @@
 // The plain-ICU reference counter used to check the engine.
 #include "reference_counter.h"
 
+#include "icu_word_iterator.h"
+
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
@@ -17,10 +19,11 @@ void ReferenceCountWords(std::string_view text, bool lower, ReferenceCounts& cou
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   const icu::UnicodeString utf16 = icu::UnicodeString::fromUTF8(
       icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> words(
-      icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
-  if (U_FAILURE(status)) throw std::runtime_error(u_errorName(status));
+  // A settled iterator: ICU's dictionary segmentation otherwise depends on
+  // which engines were loaded before (see icu_word_iterator.h).
+  auto settled = internal::NewSettledWordIterator();
+  if (!settled.ok()) throw std::runtime_error(std::string(settled.status().message()));
+  std::unique_ptr<icu::BreakIterator> words = std::move(*settled);
   words->setText(utf16);
   int32_t start = words->first();
   for (int32_t end = words->next(); end != icu::BreakIterator::DONE; start = end, end = words->next()) {

@@ -12,9 +12,10 @@ namespace vocabcount::testing {
 using ReferenceCounts = std::map<std::string, std::uint64_t>;
 
 // Adds the word tokens of `text` to `counts`: the whole text is converted to
-// UTF-16 (ill-formed bytes become U+FFFD), a word BreakIterator for the root
-// locale walks it, and each segment with a word rule status counts, optionally
-// lowercased with UnicodeString::toLower. A leading byte order mark is dropped.
+// UTF-16 (ill-formed bytes become U+FFFD), a new settled word BreakIterator
+// for the root locale walks it, and each segment with a word rule status
+// counts, optionally lowercased with UnicodeString::toLower. A leading byte
+// order mark is dropped.
 void ReferenceCountWords(std::string_view text, bool lower, ReferenceCounts& counts);
 
 // "token<TAB>count" lines, count descending then bytes ascending.

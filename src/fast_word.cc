@@ -1,0 +1,170 @@
+// The fast word segmenter: ICU's root word rules for the classes of
+// word_class.h, as a direct scan. The rules it implements (UAX #29 numbering,
+// as tailored by ICU's word.txt):
+//   WB4      marks (Extend) attach to the character before them;
+//   WB5-7    letters join, also across one MidLetter/MidNumLet between letters;
+//   WB8-12   digits join digits and letters, also across one MidNum/MidNumLet
+//            between digits;
+//   WB13a/b  connectors ('_') join letters, digits and each other;
+//   Hangul   runs of syllables form a word of their own (ICU's $HangulSyllable).
+// A segment is a token when ICU gives it a word status: when it holds a letter
+// or a digit, or is two or more connectors ("__" is a word, "_" is not).
+#include "fast_word.h"
+
+#include <unicode/utf8.h>
+
+#include <cstdint>
+#include <cstring>
+
+#include "safe_cut.h"
+#include "word_class.h"
+
+namespace vocabcount::internal {
+namespace {
+
+class Scanner {
+ public:
+  explicit Scanner(std::string_view text)
+      : bytes_(reinterpret_cast<const std::uint8_t*>(text.data())),
+        length_(static_cast<std::int64_t>(text.size())),
+        classes_(BmpWordClasses()) {}
+
+  // The class of the code point at `i`, which moves past it.
+  WordClass Next(std::int64_t& i) const {
+    const std::uint8_t byte = bytes_[i];
+    if (byte < 0x80) {
+      ++i;
+      return classes_[byte];
+    }
+    UChar32 c;
+    U8_NEXT(bytes_, i, length_, c);
+    if (c < 0) return WordClass::kOther;
+    return c < 0x10000 ? classes_[c] : WordClass::kComplex;
+  }
+
+  // Moves `i` past any marks.
+  void SkipExtend(std::int64_t& i) const {
+    while (i < length_) {
+      std::int64_t j = i;
+      if (Next(j) != WordClass::kExtend) return;
+      i = j;
+    }
+  }
+
+  std::int64_t length() const { return length_; }
+
+ private:
+  const std::uint8_t* bytes_;
+  std::int64_t length_;
+  const WordClass* classes_;
+};
+
+bool StartsWord(WordClass c) {
+  return c == WordClass::kLetter || c == WordClass::kNumeric || c == WordClass::kExtendNumLet;
+}
+
+// Segments text free of complex characters.
+void SegmentSimple(std::string_view text, SpanSink token) {
+  const Scanner scan(text);
+  const std::int64_t n = scan.length();
+  std::int64_t i = 0;
+  while (i < n) {
+    const std::int64_t start = i;
+    const WordClass first = scan.Next(i);
+    if (first == WordClass::kHangul) {
+      for (std::int64_t j = i; i < n && scan.Next(j) == WordClass::kHangul; j = i) i = j;
+      token(text.substr(start, i - start));
+      continue;
+    }
+    if (!StartsWord(first)) continue;
+
+    WordClass last = first;  // the last letter, digit or connector
+    bool has_letter_or_digit = first != WordClass::kExtendNumLet;
+    int bases = 1;
+    std::int64_t end = i;
+    for (;;) {
+      scan.SkipExtend(end);
+      if (end >= n) break;
+      std::int64_t after_next = end;
+      const WordClass next = scan.Next(after_next);
+      if (StartsWord(next)) {
+        last = next;
+        has_letter_or_digit |= next != WordClass::kExtendNumLet;
+        ++bases;
+        end = after_next;
+        continue;
+      }
+      const bool joins_letters = next == WordClass::kMidLetter || next == WordClass::kMidNumLet;
+      const bool joins_digits = next == WordClass::kMidNum || next == WordClass::kMidNumLet;
+      if ((last == WordClass::kLetter && joins_letters) ||
+          (last == WordClass::kNumeric && joins_digits)) {
+        std::int64_t beyond = after_next;
+        scan.SkipExtend(beyond);
+        if (beyond < n && scan.Next(beyond) == last) {
+          end = beyond;
+          ++bases;
+          continue;
+        }
+      }
+      break;
+    }
+    if (has_letter_or_digit || bases >= 2) token(text.substr(start, end - start));
+    i = end;
+  }
+}
+
+// The last safe cut in [floor, position], or `floor` if none.
+std::size_t SafeCutBefore(std::string_view text, std::size_t floor, std::size_t position) {
+  for (std::size_t p = position; p > floor; --p) {
+    const char before = text[p - 1];
+    if (before == '\n') return p;
+    if (before == ' ' && p < text.size()) {
+      const unsigned char after = static_cast<unsigned char>(text[p]);
+      if (after > 0x20 && after < 0x7F) return p;
+    }
+  }
+  return floor;
+}
+
+}  // namespace
+
+void SegmentWords(std::string_view text, SpanSink token, SpanSink needs_icu) {
+  const Scanner scan(text);
+  const std::int64_t n = scan.length();
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+  std::size_t done = 0;  // everything before this has been handed out
+  WordClass previous = WordClass::kOther;
+  std::int64_t i = 0;
+  while (i < n) {
+    // ASCII is never complex: skip it eight bytes at a time.
+    if (i + 8 <= n) {
+      std::uint64_t word;
+      std::memcpy(&word, bytes + i, sizeof word);
+      if ((word & 0x8080808080808080ULL) == 0) {
+        i += 8;
+        previous = BmpWordClasses()[bytes[i - 1]];
+        continue;
+      }
+    }
+    const std::int64_t here = i;
+    const WordClass current = scan.Next(i);
+    // ICU gives "_" or a Hangul syllable followed by marks no word status,
+    // unlike the rules above: leave those to ICU as well.
+    const bool complex = current == WordClass::kComplex ||
+                         (current == WordClass::kExtend && (previous == WordClass::kExtendNumLet ||
+                                                            previous == WordClass::kHangul));
+    previous = current;
+    if (!complex) continue;
+    const std::size_t from = SafeCutBefore(text, done, static_cast<std::size_t>(here));
+    std::size_t to = FindSafeCut(text, static_cast<std::size_t>(i));
+    if (to == std::string_view::npos) to = text.size();
+    if (from > done) SegmentSimple(text.substr(done, from - done), token);
+    needs_icu(text.substr(from, to - from));
+    done = to;
+    i = static_cast<std::int64_t>(to);
+    previous = WordClass::kOther;  // a safe cut follows a space or a line feed
+  }
+  if (done < text.size()) SegmentSimple(text.substr(done), token);
+}
+
+}  // namespace vocabcount::internal

@@ -1,0 +1,84 @@
+// A table of word classes for the Basic Multilingual Plane, built once from
+// ICU's own character properties, so it follows the ICU version in use.
+#include "word_class.h"
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+#include <array>
+
+namespace vocabcount::internal {
+namespace {
+
+// The sets ICU's root word rules (word.txt) hand to dictionaries or treat
+// with rules the fast path does not implement.
+bool IsComplex(UChar32 c) {
+  if (u_getIntPropertyValue(c, UCHAR_LINE_BREAK) == U_LB_COMPLEX_CONTEXT) return true;
+  if (u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC)) return true;
+  if (u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC)) return true;
+  if (u_charType(c) == U_UNASSIGNED) return true;
+  UErrorCode status = U_ZERO_ERROR;
+  const UScriptCode script = uscript_getScript(c, &status);
+  if (U_FAILURE(status) || script == USCRIPT_HAN || script == USCRIPT_HIRAGANA ||
+      script == USCRIPT_KATAKANA) {
+    return true;
+  }
+  switch (u_getIntPropertyValue(c, UCHAR_WORD_BREAK)) {
+    case U_WB_FORMAT:
+    case U_WB_ZWJ:
+    case U_WB_REGIONAL_INDICATOR:
+    case U_WB_KATAKANA:
+    case U_WB_HEBREW_LETTER:
+    case U_WB_E_BASE:
+    case U_WB_E_MODIFIER:
+    case U_WB_E_BASE_GAZ:
+    case U_WB_GLUE_AFTER_ZWJ:
+      return true;
+    default:
+      return false;
+  }
+}
+
+WordClass Classify(UChar32 c) {
+  if (c == '@') return WordClass::kLetter;  // ICU's tailoring, for e-mail addresses
+  if (c == ':' || c == 0xFE55 || c == 0xFF1A) return WordClass::kOther;  // ICU's tailoring
+  if (c >= 0xAC00 && c <= 0xD7A3) return WordClass::kHangul;
+  if (IsComplex(c)) return WordClass::kComplex;
+  switch (u_getIntPropertyValue(c, UCHAR_WORD_BREAK)) {
+    case U_WB_ALETTER:
+      return WordClass::kLetter;
+    case U_WB_NUMERIC:
+      return WordClass::kNumeric;
+    case U_WB_EXTENDNUMLET:
+      return WordClass::kExtendNumLet;
+    case U_WB_MIDLETTER:
+      return WordClass::kMidLetter;
+    case U_WB_MIDNUM:
+      return WordClass::kMidNum;
+    case U_WB_MIDNUMLET:
+    case U_WB_SINGLE_QUOTE:  // its Hebrew-only rule cannot apply: Hebrew is complex
+      return WordClass::kMidNumLet;
+    case U_WB_EXTEND:
+      return WordClass::kExtend;
+    default:  // Double_Quote too: it joins only Hebrew letters
+      return WordClass::kOther;
+  }
+}
+
+using Table = std::array<WordClass, 0x10000>;
+
+}  // namespace
+
+const WordClass* BmpWordClasses() {
+  static const Table table = [] {
+    Table t;
+    for (UChar32 c = 0; c < 0x10000; ++c) {
+      // Surrogate code points never come out of a UTF-8 decoder.
+      t[static_cast<std::size_t>(c)] = (c >= 0xD800 && c <= 0xDFFF) ? WordClass::kOther : Classify(c);
+    }
+    return t;
+  }();
+  return table.data();
+}
+
+}  // namespace vocabcount::internal
