@@ -1,18 +1,22 @@
 // Reading one input as a stream of work units that end at safe cuts, in
-// bounded memory: only the current read buffer and the unit handed out.
+// bounded memory. Units are views into the blocks the reader fills; only the
+// few bytes after a block's last cut are copied, into the next block.
 #pragma once
+
+#include <sys/types.h>
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
-
-#include <sys/types.h>
+#include <string_view>
 
 namespace vocabcount::internal {
 
 struct InputPiece {
   std::uint64_t offset = 0;  // of data[0] in the input
-  std::string data;
+  std::string_view data;
+  std::shared_ptr<const char[]> owner;  // keeps `data` alive
 };
 
 class ChunkReader {
@@ -36,7 +40,7 @@ class ChunkReader {
   const std::string& error() const { return error_; }
   // Where: the offset a read failed at, or where the over-long stretch starts.
   std::uint64_t error_offset() const { return error_offset_; }
-  std::uint64_t bytes_read() const { return buffer_offset_ + buffer_.size(); }
+  std::uint64_t bytes_read() const { return block_offset_ + filled_; }
 
  private:
   bool ReadMore();
@@ -44,11 +48,13 @@ class ChunkReader {
   ReadFunction read_;
   std::size_t chunk_bytes_;
   std::size_t max_unit_bytes_;
-  std::size_t read_bytes_;
-  std::string buffer_;
-  std::uint64_t buffer_offset_ = 0;  // input offset of buffer_[0]
-  std::size_t begin_ = 0;            // first byte not handed out yet
-  std::size_t scan_from_ = 0;        // where the search for a cut resumes
+  std::size_t block_bytes_;  // the usual size of a new block
+  std::shared_ptr<char[]> block_;
+  std::size_t capacity_ = 0;
+  std::size_t filled_ = 0;
+  std::uint64_t block_offset_ = 0;  // input offset of block_[0]
+  std::size_t begin_ = 0;           // first byte not handed out yet
+  std::size_t scan_from_ = 0;       // where the search for a cut resumes
   bool at_end_ = false;
   std::string error_;
   std::uint64_t error_offset_ = 0;

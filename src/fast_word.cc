@@ -11,8 +11,13 @@
 // or a digit, or is two or more connectors ("__" is a word, "_" is not).
 #include "fast_word.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <unicode/utf8.h>
 
+#include <array>
 #include <cstdint>
 #include <cstring>
 
@@ -21,6 +26,15 @@
 
 namespace vocabcount::internal {
 namespace {
+
+constexpr std::array<bool, 256> kAsciiWordByte = [] {
+  std::array<bool, 256> table{};
+  for (int c = '0'; c <= '9'; ++c) table[c] = true;
+  for (int c = '@'; c <= 'Z'; ++c) table[c] = true;
+  for (int c = 'a'; c <= 'z'; ++c) table[c] = true;
+  table['_'] = true;
+  return table;
+}();
 
 class Scanner {
  public:
@@ -59,6 +73,46 @@ class Scanner {
   const WordClass* classes_;
 };
 
+// The length of the run of ASCII letters, digits, '_' and '@' at `p` (at most
+// `limit` bytes): the ASCII characters that join each other in a word.
+std::int64_t AsciiWordRun(const std::uint8_t* p, std::int64_t limit) {
+  std::int64_t length = 0;
+#if defined(__SSE2__)
+  // Sixteen bytes at a time: a byte is in the run when it is in one of the
+  // ranges 0-9, @-Z (with '@'), a-z, or is '_'.
+  while (length + 16 <= limit) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + length));
+    // Signed compares: bytes >= 0x80 are negative and fall outside every range.
+    const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+                                        _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+    const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('@' - 1)),
+                                        _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+    const __m128i lower = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('a' - 1)),
+                                        _mm_cmplt_epi8(v, _mm_set1_epi8('z' + 1)));
+    const __m128i underscore = _mm_cmpeq_epi8(v, _mm_set1_epi8('_'));
+    const __m128i in_run =
+        _mm_or_si128(_mm_or_si128(digit, upper), _mm_or_si128(lower, underscore));
+    const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(in_run));
+    if (mask != 0xFFFF) return length + __builtin_ctz(~mask);
+    length += 16;
+  }
+#endif
+  while (length < limit && kAsciiWordByte[p[length]]) ++length;
+  return length;
+}
+
+// Whether the run holds a letter or digit (not only '_').
+bool AsciiRunHasLetterOrDigit(const std::uint8_t* p, std::int64_t length) {
+  for (std::int64_t i = 0; i < length; ++i) {
+    if (p[i] != '_') return true;
+  }
+  return false;
+}
+
+bool IsMid(WordClass c) {
+  return c == WordClass::kMidLetter || c == WordClass::kMidNum || c == WordClass::kMidNumLet;
+}
+
 bool StartsWord(WordClass c) {
   return c == WordClass::kLetter || c == WordClass::kNumeric || c == WordClass::kExtendNumLet;
 }
@@ -66,9 +120,16 @@ bool StartsWord(WordClass c) {
 // Segments text free of complex characters.
 void SegmentSimple(std::string_view text, SpanSink token) {
   const Scanner scan(text);
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+  const WordClass* classes = BmpWordClasses();
   const std::int64_t n = scan.length();
   std::int64_t i = 0;
   while (i < n) {
+    // Between words: skip ASCII that cannot start one without decoding.
+    if (bytes[i] < 0x80 && !StartsWord(classes[bytes[i]])) {
+      ++i;
+      continue;
+    }
     const std::int64_t start = i;
     const WordClass first = scan.Next(i);
     if (first == WordClass::kHangul) {
@@ -83,6 +144,16 @@ void SegmentSimple(std::string_view text, SpanSink token) {
     int bases = 1;
     std::int64_t end = i;
     for (;;) {
+      // Most words are runs of ASCII letters and digits: take them whole.
+      const std::int64_t run = AsciiWordRun(bytes + end, n - end);
+      if (run > 0) {
+        end += run;
+        bases += static_cast<int>(run);
+        last = classes[bytes[end - 1]];
+        has_letter_or_digit |= AsciiRunHasLetterOrDigit(bytes + end - run, run);
+      }
+      // ASCII is never a mark: after a run, only a mid character can go on.
+      if (end < n && bytes[end] < 0x80 && !IsMid(classes[bytes[end]])) break;
       scan.SkipExtend(end);
       if (end >= n) break;
       std::int64_t after_next = end;

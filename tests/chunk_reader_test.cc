@@ -22,10 +22,16 @@ ChunkReader::ReadFunction Trickle(const std::string& text, std::size_t step) {
   };
 }
 
-std::vector<InputPiece> ReadAll(ChunkReader& reader) {
-  std::vector<InputPiece> pieces;
+struct Piece {
+  std::uint64_t offset;
+  std::string data;
+};
+
+// Copies the units out: each stays valid only while its block is owned.
+std::vector<Piece> ReadAll(ChunkReader& reader) {
+  std::vector<Piece> pieces;
   InputPiece piece;
-  while (reader.Next(piece)) pieces.push_back(piece);
+  while (reader.Next(piece)) pieces.push_back(Piece{piece.offset, std::string(piece.data)});
   return pieces;
 }
 
@@ -35,7 +41,7 @@ TEST_CASE("Units cover the input in order and end at safe cuts", "[chunk_reader]
     for (std::size_t step : {1, 3, 1 << 20}) {
       INFO("chunk " << chunk << ", read step " << step);
       ChunkReader reader(Trickle(text, step), chunk);
-      const std::vector<InputPiece> pieces = ReadAll(reader);
+      const std::vector<Piece> pieces = ReadAll(reader);
       REQUIRE(reader.error().empty());
       std::string joined;
       for (std::size_t i = 0; i < pieces.size(); ++i) {
@@ -56,7 +62,7 @@ TEST_CASE("Units cover the input in order and end at safe cuts", "[chunk_reader]
 TEST_CASE("An input without safe cuts is one unit", "[chunk_reader]") {
   const std::string text(3 << 20, 'x');
   ChunkReader reader(Trickle(text, 4096), 1);
-  const std::vector<InputPiece> pieces = ReadAll(reader);
+  const std::vector<Piece> pieces = ReadAll(reader);
   REQUIRE(pieces.size() == 1);
   CHECK(pieces[0].data == text);
 }
