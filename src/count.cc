@@ -18,6 +18,7 @@
 #include <memory>
 #include <mutex>
 #include <new>
+#include <numeric>
 #include <optional>
 
 #include "chunk_reader.h"
@@ -180,7 +181,16 @@ void AddScan(const UnitResult& result, internal::Utf8Scan& total) {
   total.bad_sequences += result.scan.bad_sequences;
 }
 
-int ThreadCount(const Options& options) {
+// Worker threads for this run. Inputs known to fit in one work unit cannot
+// keep a second thread busy, and starting threads would cost more than the
+// whole count, so such runs use one.
+int ThreadCount(const std::vector<Input>& inputs, const Options& options) {
+  const bool fits_one_unit =
+      std::all_of(inputs.begin(), inputs.end(), [](const Input& in) { return in.expected_bytes; }) &&
+      std::accumulate(inputs.begin(), inputs.end(), std::uint64_t{0},
+                      [](std::uint64_t sum, const Input& in) { return sum + *in.expected_bytes; }) <=
+          options.chunk_bytes;
+  if (fits_one_unit) return 1;
   return options.threads > 0 ? options.threads : tbb::info::default_concurrency();
 }
 
@@ -211,7 +221,7 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, Count
 
   std::vector<internal::Utf8Scan> scans(inputs.size());
   UnitSource source(inputs, options, report);
-  const int threads = ThreadCount(options);
+  const int threads = ThreadCount(inputs, options);
   report.stats.threads = threads;
   // oneTBB caps its worker pool at the core count; a larger explicit request
   // (tests use 8 threads on 2 cores) raises the cap for this run only.
@@ -290,7 +300,7 @@ CountReport Count(const std::vector<std::string>& paths, const Options& options)
 }
 
 CountReport CountText(std::string_view text, const Options& options) {
-  return CountInputs({Input{Input::Kind::kMemory, "<text>", text}}, {}, options);
+  return CountInputs({Input{Input::Kind::kMemory, "<text>", text, text.size()}}, {}, options);
 }
 
 }  // namespace vocabcount

@@ -41,7 +41,7 @@ class Scanner {
   explicit Scanner(std::string_view text)
       : bytes_(reinterpret_cast<const std::uint8_t*>(text.data())),
         length_(static_cast<std::int64_t>(text.size())),
-        classes_(BmpWordClasses()) {}
+        classes_(Latin1WordClasses()) {}
 
   // The class of the code point at `i`, which moves past it.
   WordClass Next(std::int64_t& i) const {
@@ -52,8 +52,7 @@ class Scanner {
     }
     UChar32 c;
     U8_NEXT(bytes_, i, length_, c);
-    if (c < 0) return WordClass::kOther;
-    return c < 0x10000 ? classes_[c] : WordClass::kComplex;
+    return c >= 0 && c < 0x100 ? classes_[c] : ClassifyForWords(c);
   }
 
   // Moves `i` past any marks.
@@ -121,7 +120,7 @@ bool StartsWord(WordClass c) {
 void SegmentSimple(std::string_view text, SpanSink token) {
   const Scanner scan(text);
   const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
-  const WordClass* classes = BmpWordClasses();
+  const WordClass* classes = Latin1WordClasses();
   const std::int64_t n = scan.length();
   std::int64_t i = 0;
   while (i < n) {
@@ -213,7 +212,7 @@ void SegmentWords(std::string_view text, SpanSink token, SpanSink needs_icu) {
       std::memcpy(&word, bytes + i, sizeof word);
       if ((word & 0x8080808080808080ULL) == 0) {
         i += 8;
-        previous = BmpWordClasses()[bytes[i - 1]];
+        previous = Latin1WordClasses()[bytes[i - 1]];
         continue;
       }
     }

@@ -52,7 +52,7 @@ class DirectoryWalker {
       if (S_ISDIR(st.st_mode)) {
         Visit(path, st, found);
       } else if (S_ISREG(st.st_mode)) {
-        found.push_back(Input{Input::Kind::kPath, path.string(), {}});
+        found.push_back(Input{Input::Kind::kPath, path.string(), {}, st.st_size});
       }
     }
     if (error) Report(dir, error.value());
@@ -74,7 +74,7 @@ ResolvedInputs ResolveInputs(const std::vector<std::string>& paths, bool follow_
   DirectoryWalker walker(follow_symlinks, resolved);
   for (const std::string& path : paths) {
     if (path == "-") {
-      resolved.inputs.push_back(Input{Input::Kind::kStdin, path, {}});
+      resolved.inputs.push_back(Input{Input::Kind::kStdin, path, {}, std::nullopt});
       continue;
     }
     struct stat st;
@@ -83,7 +83,9 @@ ResolvedInputs ResolveInputs(const std::vector<std::string>& paths, bool follow_
     } else if (S_ISDIR(st.st_mode)) {
       walker.Walk(path, st);
     } else {
-      resolved.inputs.push_back(Input{Input::Kind::kPath, path, {}});
+      const bool sized = S_ISREG(st.st_mode);
+      resolved.inputs.push_back(Input{Input::Kind::kPath, path, {},
+                                      sized ? std::optional<std::uint64_t>(st.st_size) : std::nullopt});
     }
   }
   return resolved;

@@ -1,6 +1,8 @@
 // Turning the paths a user named into the list of inputs to read.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +16,9 @@ struct Input {
   Kind kind = Kind::kPath;
   std::string path;         // as shown in messages ("-" for stdin)
   std::string_view memory;  // the text, for kMemory
+  // Bytes expected, when known in advance (regular files, memory); streams
+  // such as stdin and FIFOs have none.
+  std::optional<std::uint64_t> expected_bytes;
 };
 
 struct ResolvedInputs {

@@ -6,6 +6,7 @@
 #include <unicode/uscript.h>
 
 #include <array>
+#include <atomic>
 
 namespace vocabcount::internal {
 namespace {
@@ -65,20 +66,45 @@ WordClass Classify(UChar32 c) {
   }
 }
 
-using Table = std::array<WordClass, 0x10000>;
+using Page = std::array<WordClass, 256>;
+
+Page MakePage(UChar32 first) {
+  Page page;
+  for (UChar32 c = first; c < first + 256; ++c) {
+    // Surrogate code points never come out of a UTF-8 decoder.
+    page[static_cast<std::size_t>(c - first)] =
+        (c >= 0xD800 && c <= 0xDFFF) ? WordClass::kOther : Classify(c);
+  }
+  return page;
+}
+
+// One slot per page of the BMP, filled on first use. A page is immutable
+// once published, so readers need only an acquire load.
+std::array<std::atomic<const Page*>, 256> g_pages{};
+
+const Page& GetPage(std::size_t index) {
+  const Page* page = g_pages[index].load(std::memory_order_acquire);
+  if (page != nullptr) return *page;
+  auto* made = new Page(MakePage(static_cast<UChar32>(index << 8)));
+  const Page* expected = nullptr;
+  if (!g_pages[index].compare_exchange_strong(expected, made, std::memory_order_acq_rel)) {
+    delete made;  // another thread published the same page first
+    return *expected;
+  }
+  return *made;
+}
 
 }  // namespace
 
-const WordClass* BmpWordClasses() {
-  static const Table table = [] {
-    Table t;
-    for (UChar32 c = 0; c < 0x10000; ++c) {
-      // Surrogate code points never come out of a UTF-8 decoder.
-      t[static_cast<std::size_t>(c)] = (c >= 0xD800 && c <= 0xDFFF) ? WordClass::kOther : Classify(c);
-    }
-    return t;
-  }();
-  return table.data();
+const WordClass* Latin1WordClasses() {
+  static const WordClass* const latin1 = GetPage(0).data();
+  return latin1;
+}
+
+WordClass ClassifyForWords(UChar32 c) {
+  if (c < 0) return WordClass::kOther;
+  if (c >= 0x10000) return WordClass::kComplex;
+  return GetPage(static_cast<std::size_t>(c) >> 8)[static_cast<std::size_t>(c) & 0xFF];
 }
 
 }  // namespace vocabcount::internal

@@ -24,15 +24,15 @@ enum class WordClass : std::uint8_t {
                   // supplementary-plane and unassigned code points
 };
 
-// Classes of U+0000..U+FFFF, indexed by code point. Supplementary-plane code
-// points are all kComplex; a negative value from a UTF-8 decoder (ill-formed
-// input) is kOther, since ICU reads it as U+FFFD.
-const WordClass* BmpWordClasses();
+// The classes of U+0000..U+00FF, indexed by code point (the hot ASCII and
+// Latin-1 range).
+const WordClass* Latin1WordClasses();
 
-inline WordClass ClassifyForWords(UChar32 c) {
-  if (c < 0) return WordClass::kOther;
-  if (c >= 0x10000) return WordClass::kComplex;
-  return BmpWordClasses()[c];
-}
+// The class of any code point. Supplementary-plane code points are all
+// kComplex; a negative value from a UTF-8 decoder (ill-formed input) is
+// kOther, since ICU reads it as U+FFFD. Classes are computed from ICU's
+// properties the first time a block of 256 code points is needed, so a run
+// pays only for the scripts it meets.
+WordClass ClassifyForWords(UChar32 c);
 
 }  // namespace vocabcount::internal

@@ -961,7 +961,10 @@ TEST_CASE("cli: --stats counts every input and the distinct tokens before --top"
 
 TEST_CASE("cli: the default thread count is the cores this process may use", "[cli]") {
   Sandbox box;
-  box.Write("cat.txt", kCatText);
+  // More than one work unit (1 MiB), so that more than one thread is worth it.
+  std::string big;
+  while (big.size() < (3u << 20)) big += std::string(kCatText) + "\n";
+  box.Write("cat.txt", big);
   const RunResult pinned = box.Run("taskset -c 0 \"$VC\" --stats cat.txt");
   INFO(pinned);
   REQUIRE(pinned.status == 0);
@@ -971,6 +974,16 @@ TEST_CASE("cli: the default thread count is the cores this process may use", "[c
   REQUIRE(free.status == 0);
   const std::vector<std::string> lines = SplitLines(free.err);
   CHECK(Field(ParseStats(free.err), "threads") == lines.back());
+}
+
+TEST_CASE("cli: inputs that fit in one work unit are counted on one thread", "[cli]") {
+  Sandbox box;
+  box.Write("cat.txt", kCatText);
+  const RunResult r = box.Run("vocabcount -j4 --stats cat.txt");
+  INFO(r);
+  REQUIRE(r.status == 0);
+  CHECK(r.out == kCatVocabulary);
+  CHECK(Field(ParseStats(r.err), "threads") == "1");
 }
 
 TEST_CASE("cli: ill-formed UTF-8 separates tokens and gets one warning per input", "[cli]") {

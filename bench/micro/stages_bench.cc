@@ -1,0 +1,121 @@
+// Micro benchmarks of the hot stages, one at a time, on generated text: where
+// the time of a count goes (tokenizing, hashing and counting, UTF-8 checks),
+// next to plain ICU word segmentation of the same text.
+#include <benchmark/benchmark.h>
+
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
+#include <string>
+#include <vector>
+
+#include "counter.h"
+#include "generate_corpus.h"
+#include "icu_word_iterator.h"
+#include "tokenize.h"
+#include "utf8_scan.h"
+#include "vocabcount/count.h"
+
+namespace vocabcount {
+namespace {
+
+const std::string& Text(generator::Mix mix) {
+  static const std::string english = [] {
+    std::string text;
+    generator::GenerateCorpus({.bytes = 16 << 20, .mix = generator::Mix::kEnglish},
+                              [&](std::string_view block) {
+                                text += block;
+                                return true;
+                              });
+    return text;
+  }();
+  static const std::string multilingual = [] {
+    std::string text;
+    generator::GenerateCorpus({.bytes = 16 << 20, .mix = generator::Mix::kMultilingual},
+                              [&](std::string_view block) {
+                                text += block;
+                                return true;
+                              });
+    return text;
+  }();
+  return mix == generator::Mix::kEnglish ? english : multilingual;
+}
+
+void Tokenize(benchmark::State& state, TokenizerKind kind, generator::Mix mix) {
+  const std::string& text = Text(mix);
+  auto tokenizer = internal::MakeTokenizer(kind);
+  std::size_t tokens = 0;
+  for (auto _ : state) {
+    tokens = 0;
+    (void)(*tokenizer)->Tokenize(text, [&](std::string_view) { ++tokens; });
+    benchmark::DoNotOptimize(tokens);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+  state.counters["tokens"] = static_cast<double>(tokens);
+}
+
+void IcuWordOnly(benchmark::State& state, generator::Mix mix) {
+  const std::string& text = Text(mix);
+  auto words = internal::NewSettledWordIterator();
+  UErrorCode status = U_ZERO_ERROR;
+  UText utext = UTEXT_INITIALIZER;
+  utext_openUTF8(&utext, text.data(), static_cast<int64_t>(text.size()), &status);
+  std::size_t tokens = 0;
+  for (auto _ : state) {
+    (*words)->setText(&utext, status);
+    tokens = 0;
+    for (int32_t end = (*words)->next(); end != icu::BreakIterator::DONE; end = (*words)->next()) {
+      if ((*words)->getRuleStatus() >= UBRK_WORD_NONE_LIMIT) ++tokens;
+    }
+    benchmark::DoNotOptimize(tokens);
+  }
+  utext_close(&utext);
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+  state.counters["tokens"] = static_cast<double>(tokens);
+}
+
+void CountOnly(benchmark::State& state, TokenizerKind kind) {
+  const std::string& text = Text(generator::Mix::kEnglish);
+  std::vector<std::string_view> tokens;
+  auto tokenizer = internal::MakeTokenizer(kind);
+  (void)(*tokenizer)->Tokenize(text, [&](std::string_view token) { tokens.push_back(token); });
+  for (auto _ : state) {
+    internal::TokenCounter counter;
+    for (std::string_view token : tokens) counter.Add(token);
+    benchmark::DoNotOptimize(counter.total());
+    state.counters["distinct"] = static_cast<double>(counter.distinct());
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * tokens.size()));
+}
+
+void ScanUtf8(benchmark::State& state) {
+  const std::string& text = Text(generator::Mix::kMultilingual);
+  for (auto _ : state) benchmark::DoNotOptimize(internal::ScanUtf8(text));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+}
+
+void EndToEnd(benchmark::State& state, TokenizerKind kind) {
+  const std::string& text = Text(generator::Mix::kEnglish);
+  Options options;
+  options.tokenizer = kind;
+  options.threads = 1;
+  for (auto _ : state) benchmark::DoNotOptimize(CountText(text, options).vocabulary.size());
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+}
+
+BENCHMARK_CAPTURE(Tokenize, word_english, TokenizerKind::kWord, generator::Mix::kEnglish);
+BENCHMARK_CAPTURE(Tokenize, word_multilingual, TokenizerKind::kWord, generator::Mix::kMultilingual);
+BENCHMARK_CAPTURE(Tokenize, whitespace_english, TokenizerKind::kWhitespace, generator::Mix::kEnglish);
+BENCHMARK_CAPTURE(IcuWordOnly, english, generator::Mix::kEnglish);
+BENCHMARK_CAPTURE(IcuWordOnly, multilingual, generator::Mix::kMultilingual);
+BENCHMARK_CAPTURE(CountOnly, word_tokens, TokenizerKind::kWord);
+BENCHMARK_CAPTURE(CountOnly, whitespace_tokens, TokenizerKind::kWhitespace);
+BENCHMARK(ScanUtf8);
+BENCHMARK_CAPTURE(EndToEnd, word, TokenizerKind::kWord);
+BENCHMARK_CAPTURE(EndToEnd, whitespace, TokenizerKind::kWhitespace);
+
+}  // namespace
+}  // namespace vocabcount
+
+BENCHMARK_MAIN();
