@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages that building and testing vocabcount need,
-# only those that are missing (with sudo when not run as root).
+# only those that are missing (with sudo when not run as root). EXTRA_PACKAGES
+# adds more (the fuzzing script adds clang).
 set -euo pipefail
 
 packages=(g++ cmake make pkg-config libicu-dev libabsl-dev libtbb-dev catch2 libcli11-dev
-          util-linux time unicode-data)
+          util-linux time unicode-data ${EXTRA_PACKAGES:-})
 missing=()
 for package in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then

@@ -1,0 +1,86 @@
+// libFuzzer target: on any bytes, the fast word path must give exactly the
+// token spans of a settled plain ICU iterator over the whole input, and both
+// tokenizers must give the same tokens however the input is cut into units.
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "icu_word_iterator.h"
+#include "safe_cut.h"
+#include "tokenize.h"
+
+namespace {
+
+using Spans = std::vector<std::pair<std::int64_t, std::string>>;
+
+Spans IcuSpans(std::string_view text) {
+  static std::unique_ptr<icu::BreakIterator> words = [] {
+    auto settled = vocabcount::internal::NewSettledWordIterator();
+    if (!settled.ok()) std::abort();
+    return std::move(*settled);
+  }();
+  UErrorCode status = U_ZERO_ERROR;
+  UText utext = UTEXT_INITIALIZER;
+  utext_openUTF8(&utext, text.data(), static_cast<int64_t>(text.size()), &status);
+  words->setText(&utext, status);
+  Spans spans;
+  int32_t start = words->first();
+  for (int32_t end = words->next(); end != icu::BreakIterator::DONE; start = end, end = words->next()) {
+    if (words->getRuleStatus() >= UBRK_WORD_NONE_LIMIT) {
+      spans.emplace_back(start, std::string(text.substr(start, end - start)));
+    }
+  }
+  utext_close(&utext);
+  return spans;
+}
+
+void Fail(const char* what, std::string_view text) {
+  std::fprintf(stderr, "%s on %zu bytes:", what, text.size());
+  for (unsigned char byte : text) std::fprintf(stderr, " %02x", byte);
+  std::fprintf(stderr, "\n");
+  std::abort();
+}
+
+// The tokens of `text` cut at safe cuts into units of at least `unit_bytes`,
+// in order: what the pipeline's workers see.
+std::vector<std::string> TokensOfUnits(vocabcount::internal::Tokenizer& tokenizer,
+                                       std::string_view text, std::size_t unit_bytes) {
+  std::vector<std::string> tokens;
+  std::size_t begin = 0;
+  while (begin < text.size()) {
+    std::size_t end = vocabcount::internal::FindSafeCut(text, begin + unit_bytes);
+    if (end == std::string_view::npos) end = text.size();
+    (void)tokenizer.Tokenize(text.substr(begin, end - begin),
+                             [&](std::string_view token) { tokens.emplace_back(token); });
+    begin = end;
+  }
+  return tokens;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  using vocabcount::TokenizerKind;
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  static auto word = *vocabcount::internal::MakeTokenizer(TokenizerKind::kWord);
+  static auto whitespace = *vocabcount::internal::MakeTokenizer(TokenizerKind::kWhitespace);
+  Spans fast;
+  (void)word->Tokenize(text, [&](std::string_view token) {
+    fast.emplace_back(token.data() - text.data(), std::string(token));
+  });
+  if (fast != IcuSpans(text)) Fail("fast path differs from ICU", text);
+
+  // Cut into units of 1 to 8 bytes (chosen by the input): the same tokens.
+  const std::size_t unit_bytes = size > 0 ? 1 + data[0] % 8 : 1;
+  for (auto* tokenizer : {word.get(), whitespace.get()}) {
+    if (TokensOfUnits(*tokenizer, text, unit_bytes) != TokensOfUnits(*tokenizer, text, size + 1)) {
+      Fail("tokens depend on the unit size", text);
+    }
+  }
+  return 0;
+}
