@@ -16,4 +16,4 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/seeds"
 cat corpus/*.txt | split -l 1 -a 5 - "$work/seeds/line-"
 "$build_dir/tests/fuzz/vocabcount_word_fuzzer" -max_total_time="$seconds" -max_len=512 \
-  -print_final_stats=1 "$work/seeds" 2>&1 | tail -n 25
+  -print_final_stats=1 -artifact_prefix="$build_dir/" "$work/seeds" 2>&1 | tail -n 25
