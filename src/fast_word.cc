@@ -21,6 +21,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "ascii.h"
 #include "safe_cut.h"
 #include "word_class.h"
 
@@ -207,14 +208,10 @@ void SegmentWords(std::string_view text, SpanSink token, SpanSink needs_icu) {
   std::int64_t i = 0;
   while (i < n) {
     // ASCII is never complex: skip it eight bytes at a time.
-    if (i + 8 <= n) {
-      std::uint64_t word;
-      std::memcpy(&word, bytes + i, sizeof word);
-      if ((word & 0x8080808080808080ULL) == 0) {
-        i += 8;
-        previous = Latin1WordClasses()[bytes[i - 1]];
-        continue;
-      }
+    if (i + 8 <= n && EightBytesAreAscii(bytes + i)) {
+      i += 8;
+      previous = Latin1WordClasses()[bytes[i - 1]];
+      continue;
     }
     const std::int64_t here = i;
     const WordClass current = scan.Next(i);

@@ -2,9 +2,10 @@
 // are exactly those ICU's UTF-8 text access replaces with U+FFFD.
 #include "utf8_scan.h"
 
+#include "ascii.h"
+
 #include <unicode/utf8.h>
 
-#include <cstring>
 
 namespace vocabcount::internal {
 
@@ -15,13 +16,9 @@ Utf8Scan ScanUtf8(std::string_view text) {
   std::int64_t i = 0;
   while (i < length) {
     // Most text is ASCII: skip it eight bytes at a time.
-    if (i + 8 <= length) {
-      std::uint64_t word;
-      std::memcpy(&word, bytes + i, sizeof word);
-      if ((word & 0x8080808080808080ULL) == 0) {
-        i += 8;
-        continue;
-      }
+    if (i + 8 <= length && EightBytesAreAscii(bytes + i)) {
+      i += 8;
+      continue;
     }
     if (bytes[i] < 0x80) {
       ++i;

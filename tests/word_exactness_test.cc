@@ -15,13 +15,14 @@
 #include <set>
 #include <sstream>
 
+#include "icu_spans.h"
 #include "icu_word_iterator.h"
 #include "tokenize.h"
 
 namespace vocabcount::internal {
 namespace {
 
-using Spans = std::vector<std::pair<std::size_t, std::string>>;
+using testing::Spans;
 
 std::string Show(const Spans& spans) {
   std::ostringstream out;
@@ -29,25 +30,11 @@ std::string Show(const Spans& spans) {
   return out.str();
 }
 
-// Plain ICU over the whole text: the segments with a word status.
+// Plain ICU over the whole text, with a new settled iterator.
 Spans IcuSpans(std::string_view text) {
   auto settled = NewSettledWordIterator();
   REQUIRE(settled.ok());
-  std::unique_ptr<icu::BreakIterator> words = std::move(*settled);
-  UErrorCode status = U_ZERO_ERROR;
-  UText utext = UTEXT_INITIALIZER;
-  utext_openUTF8(&utext, text.data(), static_cast<int64_t>(text.size()), &status);
-  words->setText(&utext, status);
-  REQUIRE(U_SUCCESS(status));
-  Spans spans;
-  int32_t start = words->first();
-  for (int32_t end = words->next(); end != icu::BreakIterator::DONE; start = end, end = words->next()) {
-    if (words->getRuleStatus() >= UBRK_WORD_NONE_LIMIT) {
-      spans.emplace_back(start, std::string(text.substr(start, end - start)));
-    }
-  }
-  utext_close(&utext);
-  return spans;
+  return testing::IcuWordSpans(**settled, text);
 }
 
 Spans EngineSpans(Tokenizer& tokenizer, std::string_view text) {
@@ -155,19 +142,7 @@ TEST_CASE("A settled iterator does not depend on what it segmented before", "[ex
     for (int k = 0; k < 5; ++k) {
       const std::size_t which = random() % texts.size();
       const std::string& text = texts[which];
-      UErrorCode status = U_ZERO_ERROR;
-      UText utext = UTEXT_INITIALIZER;
-      utext_openUTF8(&utext, text.data(), static_cast<int64_t>(text.size()), &status);
-      (*settled)->setText(&utext, status);
-      Spans spans;
-      int32_t start = (*settled)->first();
-      for (int32_t end = (*settled)->next(); end != icu::BreakIterator::DONE;
-           start = end, end = (*settled)->next()) {
-        if ((*settled)->getRuleStatus() >= UBRK_WORD_NONE_LIMIT) {
-          spans.emplace_back(start, text.substr(start, end - start));
-        }
-      }
-      utext_close(&utext);
+      const Spans spans = testing::IcuWordSpans(**settled, text);
       INFO(text);
       REQUIRE(Show(spans) == Show(expected[which]));
     }

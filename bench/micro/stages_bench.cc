@@ -19,25 +19,19 @@
 namespace vocabcount {
 namespace {
 
+std::string Generate(generator::Mix mix) {
+  std::string text;
+  generator::GenerateCorpus({.bytes = 16 << 20, .mix = mix}, [&](std::string_view block) {
+    text += block;
+    return true;
+  });
+  return text;
+}
+
+// 16 MB of generated text of each mix, made once.
 const std::string& Text(generator::Mix mix) {
-  static const std::string english = [] {
-    std::string text;
-    generator::GenerateCorpus({.bytes = 16 << 20, .mix = generator::Mix::kEnglish},
-                              [&](std::string_view block) {
-                                text += block;
-                                return true;
-                              });
-    return text;
-  }();
-  static const std::string multilingual = [] {
-    std::string text;
-    generator::GenerateCorpus({.bytes = 16 << 20, .mix = generator::Mix::kMultilingual},
-                              [&](std::string_view block) {
-                                text += block;
-                                return true;
-                              });
-    return text;
-  }();
+  static const std::string english = Generate(generator::Mix::kEnglish);
+  static const std::string multilingual = Generate(generator::Mix::kMultilingual);
   return mix == generator::Mix::kEnglish ? english : multilingual;
 }
 

@@ -2,7 +2,6 @@
 // token spans of a settled plain ICU iterator over the whole input, and both
 // tokenizers must give the same tokens however the input is cut into units.
 #include <unicode/brkiter.h>
-#include <unicode/utext.h>
 
 #include <cstdint>
 #include <cstdio>
@@ -10,13 +9,14 @@
 #include <string>
 #include <vector>
 
+#include "icu_spans.h"
 #include "icu_word_iterator.h"
 #include "safe_cut.h"
 #include "tokenize.h"
 
 namespace {
 
-using Spans = std::vector<std::pair<std::int64_t, std::string>>;
+using vocabcount::testing::Spans;
 
 Spans IcuSpans(std::string_view text) {
   static std::unique_ptr<icu::BreakIterator> words = [] {
@@ -24,19 +24,7 @@ Spans IcuSpans(std::string_view text) {
     if (!settled.ok()) std::abort();
     return std::move(*settled);
   }();
-  UErrorCode status = U_ZERO_ERROR;
-  UText utext = UTEXT_INITIALIZER;
-  utext_openUTF8(&utext, text.data(), static_cast<int64_t>(text.size()), &status);
-  words->setText(&utext, status);
-  Spans spans;
-  int32_t start = words->first();
-  for (int32_t end = words->next(); end != icu::BreakIterator::DONE; start = end, end = words->next()) {
-    if (words->getRuleStatus() >= UBRK_WORD_NONE_LIMIT) {
-      spans.emplace_back(start, std::string(text.substr(start, end - start)));
-    }
-  }
-  utext_close(&utext);
-  return spans;
+  return vocabcount::testing::IcuWordSpans(*words, text);
 }
 
 void Fail(const char* what, std::string_view text) {

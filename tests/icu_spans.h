@@ -1,0 +1,21 @@
+// Word token spans from a plain ICU iterator: the reference the fast word
+// path is compared with, by the exactness tests and the fuzzer.
+#pragma once
+
+#include <unicode/brkiter.h>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace vocabcount::testing {
+
+// (byte offset, token) of each segment with a word status, in order.
+using Spans = std::vector<std::pair<std::size_t, std::string>>;
+
+// Runs `words` over the whole of `text` (as UTF-8 text access).
+Spans IcuWordSpans(icu::BreakIterator& words, std::string_view text);
+
+}  // namespace vocabcount::testing
