@@ -223,8 +223,10 @@ void SegmentWords(std::string_view text, SpanSink token, SpanSink needs_icu) {
     previous = current;
     if (!complex) continue;
     const std::size_t from = SafeCutBefore(text, done, static_cast<std::size_t>(here));
-    std::size_t to = FindSafeCut(text, static_cast<std::size_t>(i));
-    if (to == std::string_view::npos) to = text.size();
+    // ICU takes the rest of the line: text that needs it tends to come in
+    // lines, and each hand-over to ICU has a fixed cost.
+    const std::size_t line_end = text.find('\n', static_cast<std::size_t>(here));
+    const std::size_t to = line_end == std::string_view::npos ? text.size() : line_end + 1;
     if (from > done) SegmentSimple(text.substr(done, from - done), token);
     needs_icu(text.substr(from, to - from));
     done = to;

@@ -8,6 +8,7 @@
 #include <unicode/uchar.h>
 #include <unicode/ubrk.h>
 #include <unicode/utext.h>
+#include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
 #include <array>
@@ -16,6 +17,7 @@
 #include <emmintrin.h>
 #endif
 #include <cstdint>
+#include <vector>
 
 
 namespace vocabcount::internal {
@@ -52,24 +54,52 @@ class WordTokenizer final : public Tokenizer {
       if (!iterator.ok()) return iterator.status();
       iterator_ = std::move(*iterator);
     }
+    ToUtf16(text);
     UErrorCode status = U_ZERO_ERROR;
-    // UTF-8 text access: no conversion, offsets are byte offsets, and
-    // ill-formed sequences read as U+FFFD, which is never part of a word.
-    utext_openUTF8(&text_, text.data(), static_cast<int64_t>(text.size()), &status);
+    utext_openUChars(&text_, utf16_.data(), static_cast<int64_t>(utf16_.size()), &status);
     iterator_->setText(&text_, status);
     if (U_FAILURE(status)) return IcuError("cannot set break iterator text", status);
     int32_t start = iterator_->first();
     for (int32_t end = iterator_->next(); end != icu::BreakIterator::DONE;
          start = end, end = iterator_->next()) {
       if (iterator_->getRuleStatus() >= UBRK_WORD_NONE_LIMIT) {
-        sink(text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(end - start)));
+        const std::size_t from = byte_offsets_[static_cast<std::size_t>(start)];
+        sink(text.substr(from, byte_offsets_[static_cast<std::size_t>(end)] - from));
       }
     }
     return absl::OkStatus();
   }
 
+  // ICU iterates UTF-16 faster than UTF-8 text access, so each stretch is
+  // converted, remembering the byte offset of every UTF-16 unit. Ill-formed
+  // sequences become U+FFFD, as ICU's own UTF-8 access reads them.
+  void ToUtf16(std::string_view text) {
+    const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+    const std::int64_t length = static_cast<std::int64_t>(text.size());
+    utf16_.clear();
+    byte_offsets_.clear();
+    for (std::int64_t i = 0; i < length;) {
+      const std::size_t at = static_cast<std::size_t>(i);
+      UChar32 c;
+      U8_NEXT(bytes, i, length, c);
+      if (c < 0) c = 0xFFFD;
+      if (c <= 0xFFFF) {
+        utf16_.push_back(static_cast<UChar>(c));
+        byte_offsets_.push_back(at);
+      } else {
+        utf16_.push_back(U16_LEAD(c));
+        utf16_.push_back(U16_TRAIL(c));
+        byte_offsets_.push_back(at);
+        byte_offsets_.push_back(at);
+      }
+    }
+    byte_offsets_.push_back(text.size());
+  }
+
   std::unique_ptr<icu::BreakIterator> iterator_;
   UText text_ = UTEXT_INITIALIZER;
+  std::vector<UChar> utf16_;
+  std::vector<std::size_t> byte_offsets_;
 };
 
 // White_Space and control characters (Cc) separate tokens; ASCII is decided by
