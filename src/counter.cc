@@ -16,7 +16,6 @@ std::string_view TokenArena::Store(std::string_view bytes) {
     // block's free space stays usable for the next small ones.
     const std::size_t size = std::max(kArenaBlockBytes, bytes.size());
     blocks_.push_back(std::make_unique_for_overwrite<char[]>(size));
-    bytes_reserved_ += size;
     if (size > kArenaBlockBytes) {
       std::memcpy(blocks_.back().get(), bytes.data(), bytes.size());
       return {blocks_.back().get(), bytes.size()};
@@ -33,11 +32,9 @@ std::string_view TokenArena::Store(std::string_view bytes) {
 
 void TokenArena::Adopt(TokenArena&& other) {
   for (auto& block : other.blocks_) blocks_.push_back(std::move(block));
-  bytes_reserved_ += other.bytes_reserved_;
   other.blocks_.clear();
   other.free_ = nullptr;
   other.free_bytes_ = 0;
-  other.bytes_reserved_ = 0;
 }
 
 void TokenCounter::Absorb(TokenCounter&& other) {
@@ -55,11 +52,6 @@ void TokenCounter::Absorb(TokenCounter&& other) {
   total_ += other.total_;
   other.counts_.clear();
   other.total_ = 0;
-}
-
-std::size_t TokenCounter::bytes_used() const {
-  return counts_.capacity() * (sizeof(std::pair<HashedToken, std::uint64_t>) + 1) +
-         arena_.bytes_reserved();
 }
 
 Vocabulary TokenCounter::TakeEntries() {

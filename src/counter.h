@@ -62,13 +62,11 @@ class TokenArena {
   std::string_view Store(std::string_view bytes);
   // Takes over `other`'s blocks, so views into them stay valid here.
   void Adopt(TokenArena&& other);
-  std::size_t bytes_reserved() const { return bytes_reserved_; }
 
  private:
   std::vector<std::unique_ptr<char[]>> blocks_;
   char* free_ = nullptr;
   std::size_t free_bytes_ = 0;
-  std::size_t bytes_reserved_ = 0;
 };
 
 class TokenCounter {
@@ -85,8 +83,6 @@ class TokenCounter {
 
   std::size_t distinct() const { return counts_.size(); }
   std::uint64_t total() const { return total_; }
-  // Memory held: table slots and stored token bytes.
-  std::size_t bytes_used() const;
 
   // Copies the entries out, in no particular order, and empties the counter.
   Vocabulary TakeEntries();
