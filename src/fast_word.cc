@@ -184,19 +184,6 @@ void SegmentSimple(std::string_view text, SpanSink token) {
   }
 }
 
-// The last safe cut in [floor, position], or `floor` if none.
-std::size_t SafeCutBefore(std::string_view text, std::size_t floor, std::size_t position) {
-  for (std::size_t p = position; p > floor; --p) {
-    const char before = text[p - 1];
-    if (before == '\n') return p;
-    if (before == ' ' && p < text.size()) {
-      const unsigned char after = static_cast<unsigned char>(text[p]);
-      if (after > 0x20 && after < 0x7F) return p;
-    }
-  }
-  return floor;
-}
-
 }  // namespace
 
 void SegmentWords(std::string_view text, SpanSink token, SpanSink needs_icu) {
@@ -222,7 +209,7 @@ void SegmentWords(std::string_view text, SpanSink token, SpanSink needs_icu) {
                                                             previous == WordClass::kHangul));
     previous = current;
     if (!complex) continue;
-    const std::size_t from = SafeCutBefore(text, done, static_cast<std::size_t>(here));
+    const std::size_t from = FindSafeCutBefore(text, done, static_cast<std::size_t>(here));
     // ICU takes the rest of the line: text that needs it tends to come in
     // lines, and each hand-over to ICU has a fixed cost.
     const std::size_t line_end = text.find('\n', static_cast<std::size_t>(here));

@@ -5,16 +5,31 @@
 
 namespace vocabcount::internal {
 
+namespace {
+
+// Whether cutting `text` at p (0 < p <= size) leaves every token whole.
+bool IsSafeCut(std::string_view text, std::size_t p) {
+  const char before = text[p - 1];
+  if (before == '\n') return true;
+  if (before != ' ' || p == text.size()) return false;
+  const unsigned char after = static_cast<unsigned char>(text[p]);
+  return after > 0x20 && after < 0x7F;
+}
+
+}  // namespace
+
 std::size_t FindSafeCut(std::string_view text, std::size_t from) {
   for (std::size_t p = std::max<std::size_t>(from, 1); p <= text.size(); ++p) {
-    const char before = text[p - 1];
-    if (before == '\n') return p;
-    if (before == ' ' && p < text.size()) {
-      const unsigned char after = static_cast<unsigned char>(text[p]);
-      if (after > 0x20 && after < 0x7F) return p;
-    }
+    if (IsSafeCut(text, p)) return p;
   }
   return std::string_view::npos;
+}
+
+std::size_t FindSafeCutBefore(std::string_view text, std::size_t floor, std::size_t position) {
+  for (std::size_t p = position; p > floor; --p) {
+    if (IsSafeCut(text, p)) return p;
+  }
+  return floor;
 }
 
 }  // namespace vocabcount::internal

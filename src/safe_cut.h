@@ -18,4 +18,7 @@ namespace vocabcount::internal {
 // never falls inside a UTF-8 sequence, well-formed or not.
 std::size_t FindSafeCut(std::string_view text, std::size_t from);
 
+// The last safe cut p with floor < p <= position, or `floor` if there is none.
+std::size_t FindSafeCutBefore(std::string_view text, std::size_t floor, std::size_t position);
+
 }  // namespace vocabcount::internal

@@ -11,11 +11,11 @@
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
-#include <array>
-
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -164,7 +164,7 @@ class WhitespaceTokenizer final : public Tokenizer {
       run += 16;
     }
 #endif
-    while (run < limit && p[run] > 0x20 && p[run] < 0x7F) ++run;
+    while (run < limit && p[run] < 0x80 && !kAsciiSeparates[p[run]]) ++run;
     return run;
   }
 };

@@ -79,7 +79,8 @@ Page MakePage(UChar32 first) {
 }
 
 // One slot per page of the BMP, filled on first use. A page is immutable
-// once published, so readers need only an acquire load.
+// once published, so readers need only an acquire load; pages live as long
+// as the process (at most 256 of 256 bytes).
 std::array<std::atomic<const Page*>, 256> g_pages{};
 
 const Page& GetPage(std::size_t index) {

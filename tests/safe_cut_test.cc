@@ -34,3 +34,24 @@ TEST_CASE("No cut inside a token or at position zero", "[safe_cut]") {
 
 }  // namespace
 }  // namespace vocabcount::internal
+
+namespace vocabcount::internal {
+namespace {
+
+TEST_CASE("The last safe cut before a position, above a floor", "[safe_cut]") {
+  //                      0123456789
+  const std::string_view text = "ab cd\nef g";
+  CHECK(FindSafeCutBefore(text, 0, 10) == 9);  // before "g"
+  CHECK(FindSafeCutBefore(text, 0, 8) == 6);   // after the line feed
+  CHECK(FindSafeCutBefore(text, 0, 5) == 3);   // before "cd"
+  CHECK(FindSafeCutBefore(text, 0, 2) == 0);   // none: the floor
+  CHECK(FindSafeCutBefore(text, 4, 5) == 4);   // none above the floor
+  // Agrees with the forward search everywhere.
+  for (std::size_t p = 1; p <= text.size(); ++p) {
+    const bool is_cut = FindSafeCut(text, p) == p;
+    CHECK((FindSafeCutBefore(text, p - 1, p) == p) == is_cut);
+  }
+}
+
+}  // namespace
+}  // namespace vocabcount::internal
