@@ -70,9 +70,11 @@ class WordTokenizer final : public Tokenizer {
     return absl::OkStatus();
   }
 
-  // ICU iterates UTF-16 faster than UTF-8 text access, so each stretch is
-  // converted, remembering the byte offset of every UTF-16 unit. Ill-formed
-  // sequences become U+FFFD, as ICU's own UTF-8 access reads them.
+  // Each stretch is converted to UTF-16, remembering the byte offset of every
+  // unit: ICU iterates UTF-16 faster, and its UTF-8 text access segments some
+  // text differently (Khmer after an ill-formed byte), while plain ICU reads
+  // UTF-16 as UnicodeString::fromUTF8 makes it. Ill-formed sequences become
+  // U+FFFD, as there.
   void ToUtf16(std::string_view text) {
     const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
     const std::int64_t length = static_cast<std::int64_t>(text.size());

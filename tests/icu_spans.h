@@ -3,6 +3,7 @@
 #pragma once
 
 #include <unicode/brkiter.h>
+#include <unicode/unistr.h>
 
 #include <cstddef>
 #include <string>
@@ -15,7 +16,10 @@ namespace vocabcount::testing {
 // (byte offset, token) of each segment with a word status, in order.
 using Spans = std::vector<std::pair<std::size_t, std::string>>;
 
-// Runs `words` over the whole of `text` (as UTF-8 text access).
+// Runs `words` over the whole of `text` as UTF-16. ICU's UTF-8 text access
+// is not used: on some text it segments differently (two Khmer letters after
+// an ill-formed byte come out as one word in UTF-16 and two in UTF-8), and
+// plain ICU here means UTF-16, as UnicodeString::fromUTF8 gives it.
 Spans IcuWordSpans(icu::BreakIterator& words, std::string_view text);
 
 }  // namespace vocabcount::testing

@@ -6,7 +6,6 @@
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
-#include <unicode/utext.h>
 
 #include <cstdlib>
 #include <fstream>
@@ -147,6 +146,15 @@ TEST_CASE("A settled iterator does not depend on what it segmented before", "[ex
       REQUIRE(Show(spans) == Show(expected[which]));
     }
   }
+}
+
+TEST_CASE("Fast word path equals ICU where ICU's UTF-8 and UTF-16 disagree", "[exactness]") {
+  // Found by the fuzzer: a mark, two Khmer letters, an ill-formed byte. ICU
+  // gives one word over UTF-16 and two over UTF-8 text access.
+  const std::string text = "\xcc\xa1\xe1\x9e\xa1\xe1\x9e\xa2\xd8\x21\x20\x2c\x6f\x0a";
+  auto tokenizer = WordTokenizer();
+  CHECK(Show(EngineSpans(*tokenizer, text)) == Show(IcuSpans(text)));
+  CHECK(Show(IcuSpans(text)) == "2:[\xe1\x9e\xa1\xe1\x9e\xa2] 12:[o] ");
 }
 
 TEST_CASE("Fast word path equals ICU on random text", "[exactness]") {
