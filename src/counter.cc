@@ -58,7 +58,7 @@ Vocabulary TokenCounter::TakeEntries() {
   Vocabulary entries;
   entries.reserve(counts_.size());
   for (const auto& [key, count] : counts_) {
-    entries.push_back(VocabularyEntry{std::string(key.bytes), count});
+    entries.push_back(VocabularyEntry{std::string(key.bytes()), count});
   }
   counts_.clear();
   arena_ = TokenArena();

@@ -1,0 +1,61 @@
+// Packed hash-map keys: every length packs to a key that gives the token's
+// bytes back, and two keys are equal exactly when their tokens are.
+#include <catch2/catch.hpp>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "packed_token.h"
+
+namespace vocabcount::internal {
+namespace {
+
+// Random bytes, with zeros likely, so padding cannot pass for token bytes.
+std::string RandomBytes(std::mt19937& random, std::size_t size) {
+  std::string bytes(size, '\0');
+  for (char& byte : bytes) byte = random() % 3 == 0 ? '\0' : static_cast<char>(random());
+  return bytes;
+}
+
+TEST_CASE("A packed token gives its bytes back, at every length", "[packed_token]") {
+  std::mt19937 random(11);
+  for (std::size_t size = 0; size <= 40; ++size) {
+    for (int round = 0; round < 200; ++round) {
+      // Surround the token with other bytes: packing must not read them.
+      const std::string framed = RandomBytes(random, 8) + RandomBytes(random, size) + RandomBytes(random, 8);
+      const std::string_view token = std::string_view(framed).substr(8, size);
+      const PackedToken key = PackedToken::Of(token);
+      INFO("size " << size);
+      REQUIRE(key.size == size);
+      REQUIRE(key.bytes() == token);
+      const PackedToken portable = PackedToken::OfAnyEndian(token);
+      REQUIRE(PackedTokenEq{}(key, portable));
+      REQUIRE(PackedTokenHash{}(key) == PackedTokenHash{}(portable));
+    }
+  }
+}
+
+TEST_CASE("Packed tokens are equal exactly when their bytes are", "[packed_token]") {
+  std::mt19937 random(12);
+  std::vector<std::string> tokens;
+  // Short alphabets and lengths around the inline limit make near misses:
+  // same length, differing in one byte, or one token a prefix of another.
+  for (int i = 0; i < 3000; ++i) {
+    std::string token(random() % 20, 'a');
+    for (char& byte : token) byte = "ab\0"[random() % 3];
+    tokens.push_back(std::move(token));
+  }
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const std::string& a = tokens[i];
+    const std::string& b = tokens[(i * 7 + 1) % tokens.size()];
+    const PackedToken key_a = PackedToken::Of(a);
+    const PackedToken key_b = PackedToken::Of(b);
+    INFO("'" << a << "' vs '" << b << "'");
+    CHECK(PackedTokenEq{}(key_a, key_b) == (a == b));
+    if (a == b) CHECK(PackedTokenHash{}(key_a) == PackedTokenHash{}(key_b));
+  }
+}
+
+}  // namespace
+}  // namespace vocabcount::internal
