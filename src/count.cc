@@ -144,9 +144,15 @@ class UnitSource {
 // Tokenizes one unit into the worker's own counter.
 absl::Status CountTokens(Worker& worker, std::string_view text) {
   if (worker.normalizer.changes_nothing()) {
-    return worker.tokenizer->Tokenize(text, [&](std::string_view token) { worker.counter.Add(token); });
+    // Tokens are views into `text`, valid until this returns.
+    absl::Status status =
+        worker.tokenizer->Tokenize(text, [&](std::string_view token) { worker.counter.AddSoon(token); });
+    worker.counter.Settle();
+    return status;
   }
   absl::Status status;
+  // A normalized token lives in the normalizer's buffer until the next one:
+  // it is counted at once.
   absl::Status tokenized = worker.tokenizer->Tokenize(text, [&](std::string_view token) {
     absl::StatusOr<std::string_view> normalized = worker.normalizer.Apply(token);
     if (normalized.ok()) {

@@ -27,16 +27,52 @@ class TokenArena {
   std::size_t free_bytes_ = 0;
 };
 
+// A key with its hash, computed once for both the prefetch and the lookup.
+struct HashedToken {
+  PackedToken key;
+  std::size_t hash;
+};
+
+struct CounterHash {
+  using is_transparent = void;
+  std::size_t operator()(const PackedToken& key) const { return PackedTokenHash{}(key); }
+  std::size_t operator()(const HashedToken& token) const { return token.hash; }
+};
+
+struct CounterEq {
+  using is_transparent = void;
+  bool operator()(const PackedToken& a, const PackedToken& b) const { return PackedTokenEq{}(a, b); }
+  bool operator()(const PackedToken& a, const HashedToken& b) const { return PackedTokenEq{}(a, b.key); }
+  bool operator()(const HashedToken& a, const PackedToken& b) const { return PackedTokenEq{}(a.key, b); }
+};
+
 class TokenCounter {
  public:
-  void Add(std::string_view token, std::uint64_t count = 1) {
-    const PackedToken key = PackedToken::Of(token);
-    // One probe: a long key is copied into the arena only when it is new.
-    auto slot = counts_.lazy_emplace(key, [&](const auto& construct) {
-      construct(key.is_inline() ? key : PackedToken::Of(arena_.Store(token)), 0);
-    });
-    slot->second += count;
-    total_ += count;
+  void Add(std::string_view token, std::uint64_t count = 1) { Insert(Hashed(token), token, count); }
+
+  // Counts `token` a few tokens later, once its table slot has been fetched
+  // from memory: on a large vocabulary most lookups miss the cache, and this
+  // lets those misses overlap. `token` must stay valid until Settle().
+  void AddSoon(std::string_view token) {
+    const HashedToken hashed = Hashed(token);
+    counts_.prefetch(hashed);
+    PendingToken& oldest = pending_[next_pending_];
+    if (pending_size_ == kPending) {
+      Insert(oldest.hashed, oldest.token, 1);
+    } else {
+      ++pending_size_;
+    }
+    oldest = {hashed, token};
+    next_pending_ = (next_pending_ + 1) % kPending;
+  }
+
+  // Counts every token passed to AddSoon().
+  void Settle() {
+    for (std::size_t i = 0; i < pending_size_; ++i) {
+      const PendingToken& token = pending_[(next_pending_ + kPending - pending_size_ + i) % kPending];
+      Insert(token.hashed, token.token, 1);
+    }
+    pending_size_ = 0;
   }
 
   // Adds every count of `other` to this one and leaves `other` empty.
@@ -49,9 +85,35 @@ class TokenCounter {
   Vocabulary TakeEntries();
 
  private:
-  absl::flat_hash_map<PackedToken, std::uint64_t, PackedTokenHash, PackedTokenEq> counts_;
+  // Far enough ahead for a fetch from memory to arrive, near enough for the
+  // fetched lines to still be in the cache.
+  static constexpr std::size_t kPending = 16;
+
+  struct PendingToken {
+    HashedToken hashed;
+    std::string_view token;
+  };
+
+  static HashedToken Hashed(std::string_view token) {
+    const PackedToken key = PackedToken::Of(token);
+    return {key, PackedTokenHash{}(key)};
+  }
+
+  void Insert(const HashedToken& hashed, std::string_view token, std::uint64_t count) {
+    // One probe: a long key is copied into the arena only when it is new.
+    auto slot = counts_.lazy_emplace(hashed, [&](const auto& construct) {
+      construct(hashed.key.is_inline() ? hashed.key : PackedToken::Of(arena_.Store(token)), 0);
+    });
+    slot->second += count;
+    total_ += count;
+  }
+
+  absl::flat_hash_map<PackedToken, std::uint64_t, CounterHash, CounterEq> counts_;
   TokenArena arena_;
   std::uint64_t total_ = 0;
+  PendingToken pending_[kPending];
+  std::size_t pending_size_ = 0;
+  std::size_t next_pending_ = 0;
 };
 
 }  // namespace vocabcount::internal

@@ -36,6 +36,29 @@ TEST_CASE("Counts are 64-bit", "[counter]") {
   CHECK(AsMap(std::move(counter))["big"] == std::uint64_t{1} << 41);
 }
 
+TEST_CASE("Deferred adds count the same as immediate ones", "[counter]") {
+  std::mt19937 random(5);
+  // Short and long tokens (past the 16 bytes kept inline), repeated.
+  std::vector<std::string> stream;
+  for (int i = 0; i < 5000; ++i) {
+    stream.push_back(std::string(1 + random() % 40, static_cast<char>('a' + random() % 3)) +
+                     std::to_string(random() % 50));
+  }
+  for (std::size_t settle_every : {1, 7, 15, 16, 17, 5000}) {
+    TokenCounter immediate;
+    TokenCounter deferred;
+    for (std::size_t i = 0; i < stream.size(); ++i) {
+      immediate.Add(stream[i]);
+      deferred.AddSoon(stream[i]);
+      if ((i + 1) % settle_every == 0) deferred.Settle();
+    }
+    deferred.Settle();
+    INFO("settled every " << settle_every);
+    CHECK(deferred.total() == stream.size());
+    CHECK(AsMap(std::move(deferred)) == AsMap(std::move(immediate)));
+  }
+}
+
 TEST_CASE("Merging worker counters in any order gives the same counts", "[merge]") {
   std::mt19937 random(7);
   std::vector<std::string> stream;
