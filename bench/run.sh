@@ -328,10 +328,16 @@ if [[ $big = 1 ]]; then
   mid=$data/mid-cardinality-${big_mb}m
   log "peak RSS on $english_big and $mid"
   cat "$english_big"/*.txt "$mid"/*.txt > /dev/null
+  # The English input named four times: four times the bytes with exactly its
+  # vocabulary, so any growth in memory is growth with corpus size alone.
+  english=$data/english-${size_mb}m
+  english_x4="$(q "$english") $(q "$english") $(q "$english") $(q "$english")"
   for mode in word whitespace; do
     for t in "${thread_counts[@]}"; do
       peak_rss "english-${big_mb}m|vocabcount $mode -j$t" "$(q "$vc") -t $mode -j$t $(q "$english_big") > /dev/null" \
         "$results/english-${big_mb}m.stats.$mode.j$t" >> "$results/big.rss.tsv"
+      peak_rss "english-${size_mb}m-x4|vocabcount $mode -j$t" "$(q "$vc") -t $mode -j$t $english_x4 > /dev/null" \
+        "$results/english-${size_mb}m-x4.stats.$mode.j$t" >> "$results/big.rss.tsv"
     done
     peak_rss "mid-cardinality-${big_mb}m|vocabcount $mode -j2" "$(q "$vc") -t $mode -j2 $(q "$mid") > /dev/null" \
       "$results/mid-cardinality-${big_mb}m.stats.$mode" >> "$results/big.rss.tsv"

@@ -200,35 +200,10 @@ int ThreadCount(const std::vector<Input>& inputs, const Options& options) {
   return options.threads > 0 ? options.threads : tbb::info::default_concurrency();
 }
 
-void RunPipeline(const std::vector<Input>& inputs, const Options& options, CountReport& report) {
-  // Set-up failures (ICU data missing) concern the run, not one input.
-  auto prototype = internal::MakeTokenizer(options.tokenizer);
-  auto normalizer_probe =
-      internal::TokenNormalizer::Create(options.case_mapping, options.normalization);
-  for (const absl::Status& status : {prototype.status(), normalizer_probe.status()}) {
-    if (!status.ok()) {
-      report.errors.push_back(Problem{"", std::nullopt, std::string(status.message())});
-      return;
-    }
-  }
-
-  std::mutex clone_mutex;
-  tbb::enumerable_thread_specific<Worker> workers([&] {
-    // ICU does not promise that one iterator may be cloned by several threads
-    // at once; this runs once per worker, so the lock costs nothing.
-    std::unique_lock lock(clone_mutex);
-    // Both were created once above, so a failure here is out of memory.
-    auto tokenizer = (*prototype)->Clone();
-    lock.unlock();
-    auto normalizer = internal::TokenNormalizer::Create(options.case_mapping, options.normalization);
-    if (!tokenizer.ok() || !normalizer.ok()) throw std::bad_alloc();
-    return Worker{std::move(*tokenizer), std::move(*normalizer), {}};
-  });
-
-  std::vector<internal::Utf8Scan> scans(inputs.size());
-  UnitSource source(inputs, options, report);
-  const int threads = ThreadCount(inputs, options);
-  report.stats.threads = threads;
+// The reader, the workers and the bookkeeping of ill-formed bytes as a
+// oneTBB pipeline: units are read in order and counted in any order.
+void CountInParallel(int threads, UnitSource& source, tbb::enumerable_thread_specific<Worker>& workers,
+                     std::vector<internal::Utf8Scan>& scans) {
   // oneTBB caps its worker pool at the core count; a larger explicit request
   // (tests use 8 threads on 2 cores) raises the cap for this run only.
   std::optional<tbb::global_control> allow_more;
@@ -256,6 +231,50 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, Count
                 tbb::filter_mode::serial_out_of_order,
                 [&](const UnitResult& result) { AddScan(result, scans[result.input_index]); }));
   });
+}
+
+void RunPipeline(const std::vector<Input>& inputs, const Options& options, CountReport& report) {
+  // Set-up failures (ICU data missing) concern the run, not one input.
+  auto prototype = internal::MakeTokenizer(options.tokenizer);
+  auto normalizer_probe =
+      internal::TokenNormalizer::Create(options.case_mapping, options.normalization);
+  for (const absl::Status& status : {prototype.status(), normalizer_probe.status()}) {
+    if (!status.ok()) {
+      report.errors.push_back(Problem{"", std::nullopt, std::string(status.message())});
+      return;
+    }
+  }
+
+  std::mutex clone_mutex;
+  auto make_worker = [&] {
+    // ICU does not promise that one iterator may be cloned by several threads
+    // at once; this runs once per worker, so the lock costs nothing.
+    std::unique_lock lock(clone_mutex);
+    // Both were created once above, so a failure here is out of memory.
+    auto tokenizer = (*prototype)->Clone();
+    lock.unlock();
+    auto normalizer = internal::TokenNormalizer::Create(options.case_mapping, options.normalization);
+    if (!tokenizer.ok() || !normalizer.ok()) throw std::bad_alloc();
+    return Worker{std::move(*tokenizer), std::move(*normalizer), {}};
+  };
+
+  std::vector<internal::Utf8Scan> scans(inputs.size());
+  UnitSource source(inputs, options, report);
+  const int threads = ThreadCount(inputs, options);
+  report.stats.threads = threads;
+  std::vector<TokenCounter> counters;
+  if (threads == 1) {
+    // No thread pool to start: that would cost more than a small job.
+    Worker worker = make_worker();
+    while (std::optional<Unit> unit = source.Next()) {
+      AddScan(CountUnit(worker, *unit), scans[unit->input_index]);
+    }
+    counters.push_back(std::move(worker.counter));
+  } else {
+    tbb::enumerable_thread_specific<Worker> workers(make_worker);
+    CountInParallel(threads, source, workers, scans);
+    for (Worker& worker : workers) counters.push_back(std::move(worker.counter));
+  }
 
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     if (scans[i].bad_sequences > 0) {
@@ -265,8 +284,6 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, Count
   }
   if (source.stopped()) return;  // an incomplete vocabulary must not pass for one
 
-  std::vector<TokenCounter> counters;
-  for (Worker& worker : workers) counters.push_back(std::move(worker.counter));
   TokenCounter merged = internal::MergeCounters(std::move(counters));
   report.stats.tokens = merged.total();
   report.stats.distinct_tokens = merged.distinct();
