@@ -6,7 +6,6 @@
 #include <unicode/uscript.h>
 
 #include <array>
-#include <atomic>
 
 namespace vocabcount::internal {
 namespace {
@@ -68,7 +67,7 @@ WordClass Classify(UChar32 c) {
 
 using Page = std::array<WordClass, 256>;
 
-Page MakePage(UChar32 first) {
+Page ComputePage(UChar32 first) {
   Page page;
   for (UChar32 c = first; c < first + 256; ++c) {
     // Surrogate code points never come out of a UTF-8 decoder.
@@ -78,34 +77,29 @@ Page MakePage(UChar32 first) {
   return page;
 }
 
-// One slot per page of the BMP, filled on first use. A page is immutable
-// once published, so readers need only an acquire load; pages live as long
-// as the process (at most 256 of 256 bytes).
-std::array<std::atomic<const Page*>, 256> g_pages{};
-
-const Page& GetPage(std::size_t index) {
-  const Page* page = g_pages[index].load(std::memory_order_acquire);
-  if (page != nullptr) return *page;
-  auto* made = new Page(MakePage(static_cast<UChar32>(index << 8)));
-  const Page* expected = nullptr;
-  if (!g_pages[index].compare_exchange_strong(expected, made, std::memory_order_acq_rel)) {
-    delete made;  // another thread published the same page first
-    return *expected;
-  }
-  return *made;
-}
-
 }  // namespace
 
-const WordClass* Latin1WordClasses() {
-  static const WordClass* const latin1 = GetPage(0).data();
-  return latin1;
+namespace word_class_pages {
+
+// A page is immutable once published, so readers need only an acquire load;
+// pages live as long as the process (at most 256 of 256 bytes).
+std::array<std::atomic<const WordClass*>, 256> g_pages{};
+
+const WordClass* MakePage(std::size_t index) {
+  auto* made = new Page(ComputePage(static_cast<UChar32>(index << 8)));
+  const WordClass* expected = nullptr;
+  if (!g_pages[index].compare_exchange_strong(expected, made->data(), std::memory_order_acq_rel)) {
+    delete made;  // another thread published the same page first
+    return expected;
+  }
+  return made->data();
 }
 
-WordClass ClassifyForWords(UChar32 c) {
-  if (c < 0) return WordClass::kOther;
-  if (c >= 0x10000) return WordClass::kComplex;
-  return GetPage(static_cast<std::size_t>(c) >> 8)[static_cast<std::size_t>(c) & 0xFF];
+}  // namespace word_class_pages
+
+const WordClass* Latin1WordClasses() {
+  static const WordClass* const latin1 = word_class_pages::MakePage(0);
+  return latin1;
 }
 
 }  // namespace vocabcount::internal

@@ -5,6 +5,9 @@
 
 #include <unicode/umachine.h>
 
+#include <array>
+#include <atomic>
+#include <cstddef>
 #include <cstdint>
 
 namespace vocabcount::internal {
@@ -28,11 +31,25 @@ enum class WordClass : std::uint8_t {
 // Latin-1 range).
 const WordClass* Latin1WordClasses();
 
+namespace word_class_pages {
+// One slot per block of 256 BMP code points: its classes once computed.
+extern std::array<std::atomic<const WordClass*>, 256> g_pages;
+// Computes and publishes the classes of block `index`.
+const WordClass* MakePage(std::size_t index);
+}  // namespace word_class_pages
+
 // The class of any code point. Supplementary-plane code points are all
 // kComplex; a negative value from a UTF-8 decoder (ill-formed input) is
 // kOther, since ICU reads it as U+FFFD. Classes are computed from ICU's
 // properties the first time a block of 256 code points is needed, so a run
-// pays only for the scripts it meets.
-WordClass ClassifyForWords(UChar32 c);
+// pays only for the scripts it meets. Inline: it runs once per character.
+inline WordClass ClassifyForWords(UChar32 c) {
+  if (c < 0) return WordClass::kOther;
+  if (c >= 0x10000) return WordClass::kComplex;
+  const std::size_t index = static_cast<std::size_t>(c) >> 8;
+  const WordClass* page = word_class_pages::g_pages[index].load(std::memory_order_acquire);
+  if (page == nullptr) [[unlikely]] page = word_class_pages::MakePage(index);
+  return page[static_cast<std::size_t>(c) & 0xFF];
+}
 
 }  // namespace vocabcount::internal
