@@ -38,6 +38,8 @@ void TokenArena::Adopt(TokenArena&& other) {
 }
 
 void TokenCounter::Absorb(TokenCounter&& other) {
+  Settle();
+  other.Settle();
   // Fold the smaller map into the larger: the sum is the same either way.
   if (other.counts_.size() > counts_.size()) {
     std::swap(counts_, other.counts_);
@@ -55,6 +57,7 @@ void TokenCounter::Absorb(TokenCounter&& other) {
 }
 
 Vocabulary TokenCounter::TakeEntries() {
+  Settle();
   Vocabulary entries;
   entries.reserve(counts_.size());
   for (const auto& [key, count] : counts_) {

@@ -66,22 +66,25 @@ class TokenCounter {
     next_pending_ = (next_pending_ + 1) % kPending;
   }
 
-  // Counts every token passed to AddSoon().
+  // Counts every token passed to AddSoon(). Pending tokens fill the slots
+  // from the first one until the ring is full, and counting is order-free, so
+  // they are taken in slot order.
   void Settle() {
-    for (std::size_t i = 0; i < pending_size_; ++i) {
-      const PendingToken& token = pending_[(next_pending_ + kPending - pending_size_ + i) % kPending];
-      Insert(token.hashed, token.token, 1);
-    }
+    for (std::size_t i = 0; i < pending_size_; ++i) Insert(pending_[i].hashed, pending_[i].token, 1);
     pending_size_ = 0;
+    next_pending_ = 0;
   }
 
-  // Adds every count of `other` to this one and leaves `other` empty.
+  // Adds every count of `other` to this one and leaves `other` empty. Both
+  // counters are settled first.
   void Absorb(TokenCounter&& other);
 
+  // Settled tokens only.
   std::size_t distinct() const { return counts_.size(); }
   std::uint64_t total() const { return total_; }
 
-  // Copies the entries out, in no particular order, and empties the counter.
+  // Settles, copies the entries out, in no particular order, and empties the
+  // counter.
   Vocabulary TakeEntries();
 
  private:

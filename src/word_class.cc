@@ -65,10 +65,10 @@ WordClass Classify(UChar32 c) {
   }
 }
 
-using Page = std::array<WordClass, 256>;
+using PageClasses = std::array<WordClass, 256>;
 
-Page ComputePage(UChar32 first) {
-  Page page;
+PageClasses ComputePage(UChar32 first) {
+  PageClasses page;
   for (UChar32 c = first; c < first + 256; ++c) {
     // Surrogate code points never come out of a UTF-8 decoder.
     page[static_cast<std::size_t>(c - first)] =
@@ -86,7 +86,7 @@ namespace word_class_pages {
 std::array<std::atomic<const WordClass*>, 256> g_pages{};
 
 const WordClass* MakePage(std::size_t index) {
-  auto* made = new Page(ComputePage(static_cast<UChar32>(index << 8)));
+  auto* made = new PageClasses(ComputePage(static_cast<UChar32>(index << 8)));
   const WordClass* expected = nullptr;
   if (!g_pages[index].compare_exchange_strong(expected, made->data(), std::memory_order_acq_rel)) {
     delete made;  // another thread published the same page first
@@ -98,7 +98,7 @@ const WordClass* MakePage(std::size_t index) {
 }  // namespace word_class_pages
 
 const WordClass* Latin1WordClasses() {
-  static const WordClass* const latin1 = word_class_pages::MakePage(0);
+  static const WordClass* const latin1 = word_class_pages::Page(0);
   return latin1;
 }
 

@@ -36,20 +36,25 @@ namespace word_class_pages {
 extern std::array<std::atomic<const WordClass*>, 256> g_pages;
 // Computes and publishes the classes of block `index`.
 const WordClass* MakePage(std::size_t index);
+
+// The classes of block `index`, computed on first use. Inline: the lookup
+// runs once per character.
+inline const WordClass* Page(std::size_t index) {
+  const WordClass* page = g_pages[index].load(std::memory_order_acquire);
+  if (page == nullptr) [[unlikely]] page = MakePage(index);
+  return page;
+}
 }  // namespace word_class_pages
 
 // The class of any code point. Supplementary-plane code points are all
 // kComplex; a negative value from a UTF-8 decoder (ill-formed input) is
 // kOther, since ICU reads it as U+FFFD. Classes are computed from ICU's
 // properties the first time a block of 256 code points is needed, so a run
-// pays only for the scripts it meets. Inline: it runs once per character.
+// pays only for the scripts it meets.
 inline WordClass ClassifyForWords(UChar32 c) {
   if (c < 0) return WordClass::kOther;
   if (c >= 0x10000) return WordClass::kComplex;
-  const std::size_t index = static_cast<std::size_t>(c) >> 8;
-  const WordClass* page = word_class_pages::g_pages[index].load(std::memory_order_acquire);
-  if (page == nullptr) [[unlikely]] page = word_class_pages::MakePage(index);
-  return page[static_cast<std::size_t>(c) & 0xFF];
+  return word_class_pages::Page(static_cast<std::size_t>(c) >> 8)[static_cast<std::size_t>(c) & 0xFF];
 }
 
 }  // namespace vocabcount::internal

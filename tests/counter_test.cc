@@ -59,6 +59,20 @@ TEST_CASE("Deferred adds count the same as immediate ones", "[counter]") {
   }
 }
 
+TEST_CASE("Absorbing or taking entries counts the tokens still pending", "[counter]") {
+  // Fewer tokens than the prefetch ring holds, so none is counted yet.
+  TokenCounter first;
+  TokenCounter second;
+  for (std::string_view token : {"a", "b", "a-token-longer-than-sixteen-bytes"}) first.AddSoon(token);
+  for (std::string_view token : {"a", "c"}) second.AddSoon(token);
+  first.Absorb(std::move(second));
+  CHECK(first.total() == 5);
+  first.AddSoon("c");
+  CHECK(AsMap(std::move(first)) ==
+        std::map<std::string, std::uint64_t>{
+            {"a", 2}, {"b", 1}, {"c", 2}, {"a-token-longer-than-sixteen-bytes", 1}});
+}
+
 TEST_CASE("Merging worker counters in any order gives the same counts", "[merge]") {
   std::mt19937 random(7);
   std::vector<std::string> stream;
