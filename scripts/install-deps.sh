@@ -4,7 +4,7 @@
 # adds more (the fuzzing script adds clang).
 set -euo pipefail
 
-packages=(g++ cmake make pkg-config libicu-dev libabsl-dev libtbb-dev catch2 libcli11-dev
+packages=(g++ cmake make pkg-config libicu-dev libabsl-dev libtbb-dev libsimdjson-dev catch2 libcli11-dev
           util-linux time unicode-data ${EXTRA_PACKAGES:-})
 missing=()
 for package in "${packages[@]}"; do

@@ -12,13 +12,19 @@ namespace {
 // Room past the target size for the cut that ends a unit, so that a block
 // usually yields its units without a larger copy.
 constexpr std::size_t kSlackBytes = std::size_t{64} << 10;
+
+std::size_t BlockBytes(std::size_t chunk_bytes) { return chunk_bytes + kSlackBytes; }
 }  // namespace
 
-ChunkReader::ChunkReader(ReadFunction read, std::size_t chunk_bytes, std::size_t max_unit_bytes)
+ChunkReader::ChunkReader(ReadFunction read, std::size_t chunk_bytes, std::size_t max_unit_bytes,
+                         std::optional<BlockPool> pool)
     : read_(std::move(read)),
       chunk_bytes_(std::clamp<std::size_t>(chunk_bytes, 1, max_unit_bytes)),
       max_unit_bytes_(max_unit_bytes),
-      block_bytes_(chunk_bytes_ + kSlackBytes) {}
+      block_bytes_(BlockBytes(chunk_bytes_)),
+      pool_(pool ? std::move(*pool) : PoolFor(chunk_bytes_)) {}
+
+BlockPool ChunkReader::PoolFor(std::size_t chunk_bytes) { return BlockPool(BlockBytes(chunk_bytes)); }
 
 bool ChunkReader::Next(InputPiece& piece) {
   for (;;) {
@@ -54,8 +60,12 @@ bool ChunkReader::ReadMore() {
     // A new block, holding what was not handed out yet. A stretch without a
     // cut that fills a block doubles the next one, so copying stays linear.
     const std::size_t carried = filled_ - begin_;
-    const std::size_t capacity = std::max(block_bytes_, 2 * carried);
-    std::shared_ptr<char[]> block = std::make_shared_for_overwrite<char[]>(capacity);
+    std::size_t capacity = std::max(block_bytes_, 2 * carried);
+    if (block_ == nullptr && expected_bytes_ && *expected_bytes_ < capacity) {
+      // One byte more, so that the read which finds the end has room.
+      capacity = static_cast<std::size_t>(*expected_bytes_) + 1;
+    }
+    std::shared_ptr<char[]> block = pool_.Get(capacity);
     if (carried > 0) std::memcpy(block.get(), block_.get() + begin_, carried);
     block_ = std::move(block);
     capacity_ = capacity;

@@ -8,8 +8,11 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+
+#include "block_pool.h"
 
 namespace vocabcount::internal {
 
@@ -29,9 +32,20 @@ class ChunkReader {
 
   // Units are at least `chunk_bytes` long (but the last), then run to the next
   // safe cut; an input with no safe cut is one unit, unless that would be
-  // longer than `max_unit_bytes`, which is an error.
+  // longer than `max_unit_bytes`, which is an error. Blocks come from `pool`,
+  // which readers of consecutive inputs may share (see PoolFor), or else from
+  // a pool of the reader's own.
   ChunkReader(ReadFunction read, std::size_t chunk_bytes,
-              std::size_t max_unit_bytes = kMaxUnitBytes);
+              std::size_t max_unit_bytes = kMaxUnitBytes,
+              std::optional<BlockPool> pool = std::nullopt);
+
+  // A pool of the blocks readers with this `chunk_bytes` use.
+  static BlockPool PoolFor(std::size_t chunk_bytes);
+
+  // The input is expected to hold `bytes`: the first block is made just large
+  // enough, so that a small input does not take a whole block. Any size is
+  // still read in full.
+  void ExpectBytes(std::uint64_t bytes) { expected_bytes_ = bytes; }
 
   // The next unit; false at the end of the input or on an error.
   bool Next(InputPiece& piece);
@@ -49,6 +63,8 @@ class ChunkReader {
   std::size_t chunk_bytes_;
   std::size_t max_unit_bytes_;
   std::size_t block_bytes_;  // the usual size of a new block
+  BlockPool pool_;
+  std::optional<std::uint64_t> expected_bytes_;
   std::shared_ptr<char[]> block_;
   std::size_t capacity_ = 0;
   std::size_t filled_ = 0;

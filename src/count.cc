@@ -60,7 +60,10 @@ struct UnitResult {
 class UnitSource {
  public:
   UnitSource(const std::vector<Input>& inputs, const Options& options, CountReport& report)
-      : inputs_(inputs), options_(options), report_(report) {}
+      : inputs_(inputs),
+        options_(options),
+        report_(report),
+        blocks_(ChunkReader::PoolFor(options.chunk_bytes)) {}
   ~UnitSource() { CloseCurrent(); }
 
   // The next unit, or nullopt when every input is done or the run must stop.
@@ -99,7 +102,8 @@ class UnitSource {
               memory_left_.remove_prefix(n);
               return static_cast<ssize_t>(n);
             },
-            options_.chunk_bytes);
+            options_.chunk_bytes, ChunkReader::kMaxUnitBytes, blocks_);
+        reader_->ExpectBytes(input.memory.size());
         return;
       case Input::Kind::kStdin:
         fd_ = STDIN_FILENO;
@@ -114,7 +118,8 @@ class UnitSource {
         break;
     }
     reader_.emplace([fd = fd_](char* buffer, std::size_t size) { return read(fd, buffer, size); },
-                    options_.chunk_bytes);
+                    options_.chunk_bytes, ChunkReader::kMaxUnitBytes, blocks_);
+    if (input.expected_bytes) reader_->ExpectBytes(*input.expected_bytes);
   }
 
   void CloseCurrent() {
@@ -133,6 +138,8 @@ class UnitSource {
   const std::vector<Input>& inputs_;
   const Options& options_;
   CountReport& report_;
+  // Shared by the readers of all inputs, so that small files reuse blocks too.
+  internal::BlockPool blocks_;
   std::size_t next_input_ = 0;
   std::size_t current_ = 0;
   std::optional<ChunkReader> reader_;
@@ -287,8 +294,8 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, Count
   TokenCounter merged = internal::MergeCounters(std::move(counters));
   report.stats.tokens = merged.total();
   report.stats.distinct_tokens = merged.distinct();
-  report.vocabulary = merged.TakeEntries();
-  internal::SortVocabulary(report.vocabulary, options.min_count, options.top);
+  report.vocabulary =
+      internal::SortedVocabulary(merged, options.min_count, options.top, threads);
   report.finished = true;
 }
 

@@ -56,17 +56,4 @@ void TokenCounter::Absorb(TokenCounter&& other) {
   other.total_ = 0;
 }
 
-Vocabulary TokenCounter::TakeEntries() {
-  Settle();
-  Vocabulary entries;
-  entries.reserve(counts_.size());
-  for (const auto& [key, count] : counts_) {
-    entries.push_back(VocabularyEntry{std::string(key.bytes()), count});
-  }
-  counts_.clear();
-  arena_ = TokenArena();
-  total_ = 0;
-  return entries;
-}
-
 }  // namespace vocabcount::internal

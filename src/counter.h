@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "huge_pages.h"
 #include "packed_token.h"
-#include "vocabcount/vocabulary.h"
 
 namespace vocabcount::internal {
 
@@ -83,9 +83,13 @@ class TokenCounter {
   std::size_t distinct() const { return counts_.size(); }
   std::uint64_t total() const { return total_; }
 
-  // Settles, copies the entries out, in no particular order, and empties the
-  // counter.
-  Vocabulary TakeEntries();
+  // Settles, then calls visit(token, count) for every entry, in no particular
+  // order. The token views stay valid until the counter changes.
+  template <class Visit>
+  void ForEach(Visit visit) {
+    Settle();
+    for (const auto& [key, count] : counts_) visit(key.bytes(), count);
+  }
 
  private:
   // Far enough ahead for a fetch from memory to arrive, near enough for the
@@ -111,7 +115,11 @@ class TokenCounter {
     total_ += count;
   }
 
-  absl::flat_hash_map<PackedToken, std::uint64_t, CounterHash, CounterEq> counts_;
+  // A large vocabulary's table is rebuilt several times as it grows; huge
+  // pages make each rebuild touch far fewer pages.
+  absl::flat_hash_map<PackedToken, std::uint64_t, CounterHash, CounterEq,
+                      HugePageAllocator<std::pair<const PackedToken, std::uint64_t>>>
+      counts_;
   TokenArena arena_;
   std::uint64_t total_ = 0;
   PendingToken pending_[kPending];

@@ -1,9 +1,17 @@
-// Sorting a vocabulary: count descending, then token bytes ascending.
+// Sorting a vocabulary: count descending, then token bytes ascending. The
+// counter's entries are sorted as small fixed-size records that point at the
+// tokens' bytes, and strings are made only for the entries kept, in order.
 #include "sort.h"
 
+#include <tbb/info.h>
 #include <tbb/parallel_sort.h>
+#include <tbb/task_arena.h>
 
 #include <algorithm>
+#include <string_view>
+#include <vector>
+
+#include "huge_pages.h"
 
 namespace vocabcount {
 
@@ -14,19 +22,69 @@ bool ComesBefore(const VocabularyEntry& a, const VocabularyEntry& b) {
 }
 
 namespace internal {
+namespace {
 
-void SortVocabulary(Vocabulary& entries, std::uint64_t min_count, std::uint64_t top) {
-  if (min_count > 1) {
-    std::erase_if(entries, [min_count](const VocabularyEntry& e) { return e.count < min_count; });
+// The first 8 bytes of a token, zero-padded, as a big-endian number: numbers
+// that differ order as the tokens' bytes do, so most ties on the count are
+// settled without reading the bytes.
+std::uint64_t OrderPrefix(std::string_view token) {
+  std::uint64_t prefix = 0;
+  for (std::size_t i = 0; i < 8; ++i) {
+    const std::uint64_t byte = i < token.size() ? static_cast<unsigned char>(token[i]) : 0;
+    prefix = (prefix << 8) | byte;
   }
-  // The order is total (tokens are distinct), so any sort gives the same bytes.
-  if (top > 0 && top < entries.size()) {
-    std::partial_sort(entries.begin(), entries.begin() + static_cast<std::ptrdiff_t>(top),
-                      entries.end(), ComesBefore);
-    entries.resize(top);
+  return prefix;
+}
+
+struct SortRecord {
+  std::uint64_t count;
+  std::uint64_t prefix;
+  std::string_view token;  // into the counter
+};
+
+bool RecordBefore(const SortRecord& a, const SortRecord& b) {
+  if (a.count != b.count) return a.count > b.count;
+  if (a.prefix != b.prefix) return a.prefix < b.prefix;
+  // Equal prefixes: one token may be a prefix of the other, or differ later.
+  return a.token < b.token;
+}
+
+using Records = std::vector<SortRecord, HugePageAllocator<SortRecord>>;
+
+void SortRecords(Records& records, std::size_t keep, int threads) {
+  if (keep < records.size()) {
+    std::partial_sort(records.begin(), records.begin() + static_cast<std::ptrdiff_t>(keep),
+                      records.end(), RecordBefore);
+    records.resize(keep);
+  } else if (threads <= 1) {
+    // A one-thread run must not start a thread pool.
+    std::sort(records.begin(), records.end(), RecordBefore);
   } else {
-    tbb::parallel_sort(entries.begin(), entries.end(), ComesBefore);
+    // More threads than cores would not sort faster.
+    tbb::task_arena arena(std::min(threads, tbb::info::default_concurrency()));
+    arena.execute([&] { tbb::parallel_sort(records.begin(), records.end(), RecordBefore); });
   }
+}
+
+}  // namespace
+
+Vocabulary SortedVocabulary(TokenCounter& counter, std::uint64_t min_count, std::uint64_t top,
+                            int threads) {
+  Records records;
+  records.reserve(counter.distinct());
+  counter.ForEach([&](std::string_view token, std::uint64_t count) {
+    if (count >= min_count) records.push_back({count, OrderPrefix(token), token});
+  });
+  // The order is total (tokens are distinct), so any sort gives the same bytes.
+  SortRecords(records, top > 0 ? top : records.size(), threads);
+
+  Vocabulary entries;
+  entries.reserve(records.size());
+  AdviseHugePages(entries.data(), entries.capacity() * sizeof(VocabularyEntry));
+  for (const SortRecord& record : records) {
+    entries.push_back(VocabularyEntry{std::string(record.token), record.count});
+  }
+  return entries;
 }
 
 }  // namespace internal

@@ -59,6 +59,43 @@ TEST_CASE("Units cover the input in order and end at safe cuts", "[chunk_reader]
   }
 }
 
+TEST_CASE("A wrong expected size still reads every byte", "[chunk_reader]") {
+  // A file may grow or shrink between the size check and the read.
+  const std::string text = "alpha beta\ngamma  delta\n\nepsilon zeta eta theta\r\niota";
+  for (std::uint64_t expected : {std::uint64_t{0}, std::uint64_t{5}, text.size() - 1, text.size(),
+                                 text.size() + 100}) {
+    for (std::size_t chunk : {3, 1000}) {
+      INFO("expected " << expected << ", chunk " << chunk);
+      ChunkReader reader(Trickle(text, 7), chunk);
+      reader.ExpectBytes(expected);
+      std::string joined;
+      for (const Piece& piece : ReadAll(reader)) joined += piece.data;
+      CHECK(reader.error().empty());
+      CHECK(joined == text);
+    }
+  }
+}
+
+TEST_CASE("A shared pool does not reuse a block while a unit views it", "[chunk_reader]") {
+  const std::string first = std::string(5000, 'a') + " " + std::string(5000, 'b');
+  const std::string second = std::string(5000, 'c') + " " + std::string(5000, 'd');
+  BlockPool pool = ChunkReader::PoolFor(100);
+  std::vector<InputPiece> kept;
+  {
+    ChunkReader reader(Trickle(first, 1 << 20), 100, ChunkReader::kMaxUnitBytes, pool);
+    InputPiece piece;
+    while (reader.Next(piece)) kept.push_back(piece);
+  }
+  // Blocks released by the first reader are reused by the second one.
+  ChunkReader reader(Trickle(second, 1 << 20), 100, ChunkReader::kMaxUnitBytes, pool);
+  std::string joined_second;
+  for (const Piece& piece : ReadAll(reader)) joined_second += piece.data;
+  CHECK(joined_second == second);
+  std::string joined_first;
+  for (const InputPiece& piece : kept) joined_first += piece.data;
+  CHECK(joined_first == first);
+}
+
 TEST_CASE("An input without safe cuts is one unit", "[chunk_reader]") {
   const std::string text(3 << 20, 'x');
   ChunkReader reader(Trickle(text, 4096), 1);

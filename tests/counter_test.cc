@@ -15,7 +15,7 @@ namespace {
 
 std::map<std::string, std::uint64_t> AsMap(TokenCounter counter) {
   std::map<std::string, std::uint64_t> map;
-  for (auto& entry : counter.TakeEntries()) map.emplace(entry.token, entry.count);
+  counter.ForEach([&](std::string_view token, std::uint64_t count) { map.emplace(token, count); });
   return map;
 }
 
@@ -59,7 +59,7 @@ TEST_CASE("Deferred adds count the same as immediate ones", "[counter]") {
   }
 }
 
-TEST_CASE("Absorbing or taking entries counts the tokens still pending", "[counter]") {
+TEST_CASE("Absorbing or reading entries counts the tokens still pending", "[counter]") {
   // Fewer tokens than the prefetch ring holds, so none is counted yet.
   TokenCounter first;
   TokenCounter second;

@@ -1,0 +1,53 @@
+// Mapping large blocks on huge-page boundaries.
+#include "huge_pages.h"
+
+#include <sys/mman.h>
+
+#include <cstdint>
+#include <new>
+
+namespace vocabcount::internal {
+namespace {
+
+constexpr std::size_t kHugePageBytes = std::size_t{2} << 20;
+
+std::uintptr_t RoundUpToHugePage(std::uintptr_t n) {
+  return (n + kHugePageBytes - 1) / kHugePageBytes * kHugePageBytes;
+}
+
+void Advise(std::uintptr_t start, std::size_t bytes) {
+#ifdef MADV_HUGEPAGE
+  // Advice only: without transparent huge pages the memory still works.
+  madvise(reinterpret_cast<void*>(start), bytes, MADV_HUGEPAGE);
+#endif
+}
+
+}  // namespace
+
+void* MapLarge(std::size_t bytes) {
+  const std::size_t length = RoundUpToHugePage(bytes);
+  // Map one huge page more than needed, then give back the ends so that what
+  // stays starts on a huge-page boundary: only whole, aligned 2 MiB ranges
+  // can be backed by huge pages.
+  const std::size_t mapped = length + kHugePageBytes;
+  void* start = mmap(nullptr, mapped, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (start == MAP_FAILED) throw std::bad_alloc();
+  const auto first = reinterpret_cast<std::uintptr_t>(start);
+  const std::uintptr_t aligned = RoundUpToHugePage(first);
+  if (aligned > first) munmap(start, aligned - first);
+  const std::size_t after = first + mapped - (aligned + length);
+  if (after > 0) munmap(reinterpret_cast<void*>(aligned + length), after);
+  Advise(aligned, length);
+  return reinterpret_cast<void*>(aligned);
+}
+
+void UnmapLarge(void* memory, std::size_t bytes) { munmap(memory, RoundUpToHugePage(bytes)); }
+
+void AdviseHugePages(void* memory, std::size_t bytes) {
+  const auto start = reinterpret_cast<std::uintptr_t>(memory);
+  const std::uintptr_t first = RoundUpToHugePage(start);
+  const std::uintptr_t end = (start + bytes) / kHugePageBytes * kHugePageBytes;
+  if (end > first) Advise(first, end - first);
+}
+
+}  // namespace vocabcount::internal
