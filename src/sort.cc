@@ -4,6 +4,8 @@
 #include "sort.h"
 
 #include <tbb/info.h>
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
 #include <tbb/parallel_sort.h>
 #include <tbb/task_arena.h>
 
@@ -54,16 +56,27 @@ struct RecordBefore {
 
 using Records = std::vector<SortRecord, HugePageAllocator<SortRecord>>;
 
+// Runs `work` over [0, size) in pieces, on up to `threads` threads; a
+// one-thread run does not start a thread pool.
+template <class Work>
+void InPieces(std::size_t size, int threads, Work work) {
+  if (threads <= 1) return work(std::size_t{0}, size);
+  // More threads than cores would not be faster.
+  tbb::task_arena arena(std::min(threads, tbb::info::default_concurrency()));
+  arena.execute([&] {
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, size, 4096),
+                      [&](const tbb::blocked_range<std::size_t>& range) { work(range.begin(), range.end()); });
+  });
+}
+
 void SortRecords(Records& records, std::size_t keep, int threads) {
   if (keep < records.size()) {
     std::partial_sort(records.begin(), records.begin() + static_cast<std::ptrdiff_t>(keep),
                       records.end(), RecordBefore{});
     records.resize(keep);
   } else if (threads <= 1) {
-    // A one-thread run must not start a thread pool.
     std::sort(records.begin(), records.end(), RecordBefore{});
   } else {
-    // More threads than cores would not sort faster.
     tbb::task_arena arena(std::min(threads, tbb::info::default_concurrency()));
     arena.execute([&] { tbb::parallel_sort(records.begin(), records.end(), RecordBefore{}); });
   }
@@ -84,13 +97,16 @@ Vocabulary SortedVocabulary(TokenCounter& counter, std::uint64_t min_count, std:
   Vocabulary entries;
   entries.reserve(records.size());
   AdviseHugePages(entries.data(), entries.capacity() * sizeof(VocabularyEntry));
-  // The records are in output order, their tokens scattered over the counter:
-  // fetch each token's bytes a few entries ahead.
-  constexpr std::size_t kAhead = 16;
-  for (std::size_t i = 0; i < records.size(); ++i) {
-    if (i + kAhead < records.size()) __builtin_prefetch(records[i + kAhead].token.data());
-    entries.push_back(VocabularyEntry{std::string(records[i].token), records[i].count});
-  }
+  entries.resize(records.size());
+  InPieces(records.size(), threads, [&](std::size_t begin, std::size_t end) {
+    // The records are in output order, their tokens scattered over the
+    // counter: fetch each token's bytes a few entries ahead.
+    constexpr std::size_t kAhead = 16;
+    for (std::size_t i = begin; i < end; ++i) {
+      if (i + kAhead < end) __builtin_prefetch(records[i + kAhead].token.data());
+      entries[i] = VocabularyEntry{std::string(records[i].token), records[i].count};
+    }
+  });
   return entries;
 }
 
