@@ -83,12 +83,19 @@ class TokenCounter {
   std::size_t distinct() const { return counts_.size(); }
   std::uint64_t total() const { return total_; }
 
-  // Settles, then calls visit(token, count) for every entry, in no particular
-  // order. The token views stay valid until the counter changes.
+  // Settles, calls visit(token, count) for every entry, in no particular
+  // order, then empties the counter, freeing its table. Returns the arena that
+  // holds the bytes of long tokens: their views stay valid while it lives;
+  // views of short tokens, held in the table, only during the call.
   template <class Visit>
-  void ForEach(Visit visit) {
+  TokenArena Drain(Visit visit) {
     Settle();
     for (const auto& [key, count] : counts_) visit(key.bytes(), count);
+    decltype(counts_)().swap(counts_);
+    total_ = 0;
+    TokenArena arena = std::move(arena_);
+    arena_ = TokenArena();  // the moved-from one may still point into a block
+    return arena;
   }
 
  private:

@@ -26,31 +26,61 @@ bool ComesBefore(const VocabularyEntry& a, const VocabularyEntry& b) {
 namespace internal {
 namespace {
 
-// The first 8 bytes of a token, zero-padded, as a big-endian number: numbers
-// that differ order as the tokens' bytes do, so most ties on the count are
-// settled without reading the bytes.
-std::uint64_t OrderPrefix(std::string_view token) {
-  std::uint64_t prefix = 0;
-  for (std::size_t i = 0; i < 8; ++i) {
-    const std::uint64_t byte = i < token.size() ? static_cast<unsigned char>(token[i]) : 0;
-    prefix = (prefix << 8) | byte;
-  }
-  return prefix;
-}
-
+// An entry as the sort sees it: self-contained for a token of up to 16 bytes,
+// so that the counter's table can be freed before sorting. Each group of 8
+// bytes, zero-padded, is held as a big-endian number: numbers order as the
+// bytes do, so most ties on the count are settled by one comparison.
 struct SortRecord {
+  static constexpr std::size_t kInlineBytes = 16;
+
   std::uint64_t count;
-  std::uint64_t prefix;
-  std::string_view token;  // into the counter
+  std::uint64_t first;   // bytes 0-7
+  std::uint64_t second;  // bytes 8-15, or for a longer token its address
+  std::uint64_t size;
+
+  SortRecord(std::string_view token, std::uint64_t token_count)
+      : count(token_count),
+        first(BigEndian(token.substr(0, 8))),
+        second(token.size() <= kInlineBytes ? BigEndian(token.substr(std::min<std::size_t>(8, token.size())))
+                                            : reinterpret_cast<std::uintptr_t>(token.data())),
+        size(token.size()) {}
+
+  bool is_inline() const { return size <= kInlineBytes; }
+
+  // The token's bytes; an inline token's are written to `buffer`.
+  std::string_view Bytes(char (&buffer)[kInlineBytes]) const {
+    if (!is_inline()) return {reinterpret_cast<const char*>(second), size};
+    for (std::size_t i = 0; i < 8; ++i) {
+      buffer[i] = static_cast<char>(first >> (56 - 8 * i));
+      buffer[8 + i] = static_cast<char>(second >> (56 - 8 * i));
+    }
+    return {buffer, size};
+  }
+
+  // Up to 8 bytes, zero-padded on the right, as a big-endian number.
+  static std::uint64_t BigEndian(std::string_view bytes) {
+    std::uint64_t number = 0;
+    for (std::size_t i = 0; i < 8; ++i) {
+      const std::uint64_t byte = i < bytes.size() ? static_cast<unsigned char>(bytes[i]) : 0;
+      number = (number << 8) | byte;
+    }
+    return number;
+  }
 };
 
 // A function object rather than a function pointer, so that sorting inlines it.
 struct RecordBefore {
   bool operator()(const SortRecord& a, const SortRecord& b) const {
     if (a.count != b.count) return a.count > b.count;
-    if (a.prefix != b.prefix) return a.prefix < b.prefix;
-    // Equal prefixes: one token may be a prefix of the other, or differ later.
-    return a.token < b.token;
+    if (a.first != b.first) return a.first < b.first;
+    if (a.is_inline() && b.is_inline()) {
+      // Equal padded bytes: the shorter token is a prefix of the longer.
+      if (a.second != b.second) return a.second < b.second;
+      return a.size < b.size;
+    }
+    char a_buffer[SortRecord::kInlineBytes];
+    char b_buffer[SortRecord::kInlineBytes];
+    return a.Bytes(a_buffer) < b.Bytes(b_buffer);
   }
 };
 
@@ -73,7 +103,7 @@ void SortRecords(Records& records, std::size_t keep, int threads) {
   if (keep < records.size()) {
     std::partial_sort(records.begin(), records.begin() + static_cast<std::ptrdiff_t>(keep),
                       records.end(), RecordBefore{});
-    records.resize(keep);
+    records.erase(records.begin() + static_cast<std::ptrdiff_t>(keep), records.end());
   } else if (threads <= 1) {
     std::sort(records.begin(), records.end(), RecordBefore{});
   } else {
@@ -88,8 +118,9 @@ Vocabulary SortedVocabulary(TokenCounter& counter, std::uint64_t min_count, std:
                             int threads) {
   Records records;
   records.reserve(counter.distinct());
-  counter.ForEach([&](std::string_view token, std::uint64_t count) {
-    if (count >= min_count) records.push_back({count, OrderPrefix(token), token});
+  // The table goes before the entries are made; the arena stays until then.
+  const TokenArena long_tokens = counter.Drain([&](std::string_view token, std::uint64_t count) {
+    if (count >= min_count) records.emplace_back(token, count);
   });
   // The order is total (tokens are distinct), so any sort gives the same bytes.
   SortRecords(records, top > 0 ? top : records.size(), threads);
@@ -99,12 +130,15 @@ Vocabulary SortedVocabulary(TokenCounter& counter, std::uint64_t min_count, std:
   AdviseHugePages(entries.data(), entries.capacity() * sizeof(VocabularyEntry));
   entries.resize(records.size());
   InPieces(records.size(), threads, [&](std::size_t begin, std::size_t end) {
-    // The records are in output order, their tokens scattered over the
-    // counter: fetch each token's bytes a few entries ahead.
+    // Long tokens are scattered over the arena: fetch their bytes a few
+    // entries ahead.
     constexpr std::size_t kAhead = 16;
+    char buffer[SortRecord::kInlineBytes];
     for (std::size_t i = begin; i < end; ++i) {
-      if (i + kAhead < end) __builtin_prefetch(records[i + kAhead].token.data());
-      entries[i] = VocabularyEntry{std::string(records[i].token), records[i].count};
+      if (i + kAhead < end && !records[i + kAhead].is_inline()) {
+        __builtin_prefetch(reinterpret_cast<const char*>(records[i + kAhead].second));
+      }
+      entries[i] = VocabularyEntry{std::string(records[i].Bytes(buffer)), records[i].count};
     }
   });
   return entries;

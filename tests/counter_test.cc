@@ -15,7 +15,7 @@ namespace {
 
 std::map<std::string, std::uint64_t> AsMap(TokenCounter counter) {
   std::map<std::string, std::uint64_t> map;
-  counter.ForEach([&](std::string_view token, std::uint64_t count) { map.emplace(token, count); });
+  counter.Drain([&](std::string_view token, std::uint64_t count) { map.emplace(token, count); });
   return map;
 }
 
