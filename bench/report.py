@@ -59,10 +59,15 @@ class Input:
         self.stats = {kind: read_stats(os.path.join(results, f"{name}.stats.{kind}"))
                       for kind in ("word", "whitespace")}
         self.rows = []  # dicts: name, kind, role, threads, command, times...
-        timings = {}
+        # One file per command and round: gather each command's times.
+        times = {}
         for path in glob.glob(os.path.join(glob.escape(results), f"{glob.escape(name)}.timing-*.json")):
             with open(path, encoding="utf-8") as f:
-                timings.update({r["command"]: r for r in json.load(f)["results"]})
+                for r in json.load(f)["results"]:
+                    times.setdefault(r["command"], []).extend(r["times"])
+        timings = {command: {"times": t, "median": statistics.median(t), "min": min(t), "max": max(t),
+                             "stddev": statistics.stdev(t) if len(t) > 1 else 0.0}
+                   for command, t in times.items()}
         rss = {row[0]: int(row[1]) for row in read_tsv(os.path.join(results, f"{name}.rss.tsv"))}
         for row_name, kind, role, threads, command in read_tsv(os.path.join(results, f"{name}.rows.tsv")):
             timing = timings[row_name]
@@ -105,7 +110,8 @@ def main(results, threads_dat):
          + (f" **plus uncommitted changes** in {', '.join('`' + d + '`' for d in dirty.split())}" if dirty else ""))
     emit(f"- build: Release, flags `{meta.get('flags') or 'none'}` (no `-march`), {meta['compiler']}; ICU {meta['icu']}"
          + ("; rows marked *(native)* come from a second build with `-march=native`" if meta["native"] == "1" else ""))
-    emit(f"- timing: {meta['hyperfine']}, {meta['runs']} runs per command after 1 warm-up run, "
+    emit(f"- timing: {meta['hyperfine']}, {meta['runs']} rounds after 1 warm-up run (each round runs every "
+         "command of an input once, so bursts of noise spread over all of them), "
          "page cache warm (inputs read just before); every time is the **median**; "
          "the warm-up run is made under `/usr/bin/time -f %M` and gives the peak RSS")
     emit(f"- baselines: `bench/icu_count.cc` (plain ICU word BreakIterator, 1 thread), "
@@ -299,7 +305,7 @@ def main(results, threads_dat):
 
     # --- details
     emit("\n## Details\n")
-    emit("Seconds per run over the hyperfine runs; the spread shows how noisy the machine was.")
+    emit("Seconds per run over the rounds; the spread shows how noisy the machine was.")
     for inp in inputs:
         emit(f"\n### `{inp.name}` ({number(inp.bytes / MB)} MB)\n")
         rows = [[r["name"], number(r["median"], 3), number(r["min"], 3), number(r["max"], 3),

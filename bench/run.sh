@@ -12,7 +12,8 @@
 #   HC_MB       high-cardinality input (SIZE_MB/2); HC_VOCABULARY (8000000*SIZE_MB/256)
 #   BIG=0       skip the 1 GiB rows; BIG_MB (SIZE_MB*4), MID_VOCABULARY (1000000*SIZE_MB/256)
 #   NATIVE=1    also time a -march=native build (extra rows)
-#   RUNS        hyperfine runs per command after one warm-up (5); SMALL_RUNS (50)
+#   RUNS        timed rounds after one warm-up (5): each round runs every command
+#               of an input once; SMALL_RUNS (50)
 #   BUILD_DIR   build tree (build-bench); DATA_DIR input cache (bench/data)
 #   MACHINE     machine name in the report's file name (hostname)
 set -euo pipefail
@@ -301,10 +302,10 @@ measure_input() {  # NAME DIRECTORY
   add "LC_ALL=C wc -w" whitespace wc 1 "LC_ALL=C wc -w$quoted_files > /dev/null"
   add "cat > /dev/null (read floor)" none cat 1 "cat$quoted_files > /dev/null"
 
-  log "timing $name: ${#names[@]} commands, 1 warm-up + $runs runs each"
+  log "timing $name: ${#names[@]} commands, 1 warm-up + $runs interleaved rounds"
   cat "${files[@]}" > /dev/null  # page cache warm before the first run
   : > "$results/$name.rss.tsv"
-  local i stats
+  local i stats round
   for i in "${!names[@]}"; do
     # The warm-up run is the one under GNU time: it measures the peak RSS, so
     # each command runs 1 + $runs times, not 2 + $runs.
@@ -312,8 +313,16 @@ measure_input() {  # NAME DIRECTORY
     if [[ ${names[$i]} == "vocabcount word -j${thread_counts[-1]}" ]]; then stats=$results/$name.stats.word; fi
     if [[ ${names[$i]} == "vocabcount whitespace -j${thread_counts[-1]}" ]]; then stats=$results/$name.stats.whitespace; fi
     peak_rss "${names[$i]}" "${commands[$i]}" "$stats" >> "$results/$name.rss.tsv"
-    hyperfine --shell=bash --style basic --warmup 0 --runs "$runs" \
-      --export-json "$results/$name.timing-$i.json" -n "${names[$i]}" "${commands[$i]}" >&2
+  done
+  # Each round runs every command once. This machine's noise comes in bursts
+  # that last seconds; rounds spread a burst over all the commands, where
+  # consecutive runs of one command would let it land on that command alone
+  # and skew its ratios.
+  for ((round = 1; round <= runs; round++)); do
+    for i in "${!names[@]}"; do
+      hyperfine --shell=bash --style basic --warmup 0 --runs 1 \
+        --export-json "$results/$name.timing-$i.round-$round.json" -n "${names[$i]}" "${commands[$i]}" >&2
+    done
   done
 }
 
