@@ -154,10 +154,19 @@ void SegmentSimple(std::string_view text, SpanSink token) {
       }
       // ASCII is never a mark: after a run, only a mid character can go on.
       if (end < n && bytes[end] < 0x80 && !IsMid(classes[bytes[end]])) break;
-      scan.SkipExtend(end);
-      if (end >= n) break;
+      // Marks belong to the word (WB4): move past them to the next other
+      // character, decoding each character once.
+      WordClass next = WordClass::kExtend;
       std::int64_t after_next = end;
-      const WordClass next = scan.Next(after_next);
+      while (after_next < n) {
+        end = after_next;
+        next = scan.Next(after_next);
+        if (next != WordClass::kExtend) break;
+      }
+      if (next == WordClass::kExtend) {  // the text ends in marks
+        end = after_next;
+        break;
+      }
       if (StartsWord(next)) {
         last = next;
         has_letter_or_digit |= next != WordClass::kExtendNumLet;
