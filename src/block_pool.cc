@@ -22,19 +22,18 @@ std::shared_ptr<char[]> BlockPool::Get(std::size_t bytes) {
   if (bytes != shelf_->block_bytes) {
     return std::shared_ptr<char[]>(Allocate(bytes), [bytes](char* block) { Release(block, bytes); });
   }
-  char* block = nullptr;
+  char* block;
   {
     std::lock_guard lock(shelf_->mutex);
-    if (!shelf_->free_blocks.empty()) {
+    if (shelf_->free_blocks.empty()) {
+      // Room for every block there is, so that taking one back cannot fail.
+      shelf_->free_blocks.reserve(shelf_->blocks + 1);
+      block = Allocate(bytes);
+      ++shelf_->blocks;
+    } else {
       block = shelf_->free_blocks.back();
       shelf_->free_blocks.pop_back();
     }
-  }
-  if (block == nullptr) {
-    std::lock_guard lock(shelf_->mutex);
-    // Room for every block there is, so that taking one back cannot fail.
-    shelf_->free_blocks.reserve(++shelf_->blocks);
-    block = Allocate(bytes);
   }
   // The deleter holds the shelf, so a block released after the pool is gone
   // still has somewhere to go.

@@ -15,8 +15,6 @@ class BlockPool {
   // Blocks of `block_bytes` are kept for reuse; other sizes are not.
   explicit BlockPool(std::size_t block_bytes);
 
-  std::size_t block_bytes() const { return shelf_->block_bytes; }
-
   // A block of `bytes` (uninitialised), shared by the units that view it.
   // Blocks may outlive the pool.
   std::shared_ptr<char[]> Get(std::size_t bytes);

@@ -92,33 +92,30 @@ class UnitSource {
   void OpenNext() {
     current_ = next_input_++;
     const Input& input = inputs_[current_];
+    ChunkReader::ReadFunction read_input;
     switch (input.kind) {
       case Input::Kind::kMemory:
         memory_left_ = input.memory;
-        reader_.emplace(
-            [this](char* buffer, std::size_t size) {
-              const std::size_t n = std::min(size, memory_left_.size());
-              std::memcpy(buffer, memory_left_.data(), n);
-              memory_left_.remove_prefix(n);
-              return static_cast<ssize_t>(n);
-            },
-            options_.chunk_bytes, ChunkReader::kMaxUnitBytes, blocks_);
-        reader_->ExpectBytes(input.memory.size());
-        return;
-      case Input::Kind::kStdin:
-        fd_ = STDIN_FILENO;
+        read_input = [this](char* buffer, std::size_t size) {
+          const std::size_t n = std::min(size, memory_left_.size());
+          std::memcpy(buffer, memory_left_.data(), n);
+          memory_left_.remove_prefix(n);
+          return static_cast<ssize_t>(n);
+        };
         break;
+      case Input::Kind::kStdin:
       case Input::Kind::kPath:
-        fd_ = open(input.path.c_str(), O_RDONLY | O_CLOEXEC);
+        fd_ = input.kind == Input::Kind::kStdin ? STDIN_FILENO
+                                                : open(input.path.c_str(), O_RDONLY | O_CLOEXEC);
         if (fd_ < 0) {
           Fail(Problem{input.path, std::nullopt, std::strerror(errno)});
           return;
         }
-        posix_fadvise(fd_, 0, 0, POSIX_FADV_SEQUENTIAL);
+        if (input.kind == Input::Kind::kPath) posix_fadvise(fd_, 0, 0, POSIX_FADV_SEQUENTIAL);
+        read_input = [fd = fd_](char* buffer, std::size_t size) { return read(fd, buffer, size); };
         break;
     }
-    reader_.emplace([fd = fd_](char* buffer, std::size_t size) { return read(fd, buffer, size); },
-                    options_.chunk_bytes, ChunkReader::kMaxUnitBytes, blocks_);
+    reader_.emplace(std::move(read_input), options_.chunk_bytes, ChunkReader::kMaxUnitBytes, blocks_);
     if (input.expected_bytes) reader_->ExpectBytes(*input.expected_bytes);
   }
 

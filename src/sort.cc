@@ -1,10 +1,11 @@
 // Sorting a vocabulary: count descending, then token bytes ascending. The
-// counter's entries are sorted as small fixed-size records that point at the
-// tokens' bytes, and strings are made only for the entries kept, in order.
+// counter's entries are sorted as small fixed-size records that hold short
+// tokens and point at long ones, and strings are made only for the entries
+// kept, in order.
 #include "sort.h"
 
-#include <tbb/info.h>
 #include <tbb/blocked_range.h>
+#include <tbb/info.h>
 #include <tbb/parallel_for.h>
 #include <tbb/parallel_sort.h>
 #include <tbb/task_arena.h>
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "huge_pages.h"
+#include "packed_token.h"
 
 namespace vocabcount {
 
@@ -31,7 +33,9 @@ namespace {
 // bytes, zero-padded, is held as a big-endian number: numbers order as the
 // bytes do, so most ties on the count are settled by one comparison.
 struct SortRecord {
-  static constexpr std::size_t kInlineBytes = 16;
+  // Longer tokens are the ones the counter keeps in its arena, which outlives
+  // its table; shorter ones live in the table and must be copied here.
+  static constexpr std::size_t kInlineBytes = PackedToken::kInlineBytes;
 
   std::uint64_t count;
   std::uint64_t first;   // bytes 0-7
@@ -86,14 +90,20 @@ struct RecordBefore {
 
 using Records = std::vector<SortRecord, HugePageAllocator<SortRecord>>;
 
+// Runs `work` in a oneTBB arena of `threads`; more threads than cores would
+// not be faster.
+template <class Work>
+void OnThreads(int threads, Work work) {
+  tbb::task_arena arena(std::min(threads, tbb::info::default_concurrency()));
+  arena.execute(work);
+}
+
 // Runs `work` over [0, size) in pieces, on up to `threads` threads; a
 // one-thread run does not start a thread pool.
 template <class Work>
 void InPieces(std::size_t size, int threads, Work work) {
   if (threads <= 1) return work(std::size_t{0}, size);
-  // More threads than cores would not be faster.
-  tbb::task_arena arena(std::min(threads, tbb::info::default_concurrency()));
-  arena.execute([&] {
+  OnThreads(threads, [&] {
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, size, 4096),
                       [&](const tbb::blocked_range<std::size_t>& range) { work(range.begin(), range.end()); });
   });
@@ -107,8 +117,7 @@ void SortRecords(Records& records, std::size_t keep, int threads) {
   } else if (threads <= 1) {
     std::sort(records.begin(), records.end(), RecordBefore{});
   } else {
-    tbb::task_arena arena(std::min(threads, tbb::info::default_concurrency()));
-    arena.execute([&] { tbb::parallel_sort(records.begin(), records.end(), RecordBefore{}); });
+    OnThreads(threads, [&] { tbb::parallel_sort(records.begin(), records.end(), RecordBefore{}); });
   }
 }
 
