@@ -23,6 +23,7 @@
 
 #include "ascii.h"
 #include "safe_cut.h"
+#include "two_byte_leads.h"
 #include "word_class.h"
 
 namespace vocabcount::internal {
@@ -101,6 +102,52 @@ std::int64_t AsciiWordRun(const std::uint8_t* p, std::int64_t limit) {
   return length;
 }
 
+// The length in bytes of the run of well-formed two-byte letters at `p` (at
+// most `limit` bytes) whose lead bytes start only letters: most words of
+// Cyrillic text, taken without decoding.
+std::int64_t TwoByteLetterRun(const std::uint8_t* p, std::int64_t limit,
+                              const std::array<bool, 256>& all_letters) {
+  std::int64_t length = 0;
+  while (length + 2 <= limit && all_letters[p[length]] && (p[length + 1] & 0xC0) == 0x80) {
+    length += 2;
+  }
+  return length;
+}
+
+#if defined(__SSE2__)
+// Whether sixteen bytes hold nothing that may need ICU: only ASCII,
+// continuation bytes and the lead bytes of TwoByteLeads::no_icu. Any other
+// lead starts a character that is, or may be, complex or a mark.
+class NoIcuBlockTest {
+ public:
+  explicit NoIcuBlockTest(const TwoByteLeads& leads) {
+    for (int k = 0; k < TwoByteLeads::kMaxRanges; ++k) {
+      // Signed bytes: leads 0xC2..0xDF are -62..-33, so first - 1 and
+      // last + 1 stay in range; an empty range gives 0 < v < 1.
+      below_[k] = _mm_set1_epi8(static_cast<char>(leads.no_icu[k].first - 1));
+      above_[k] = _mm_set1_epi8(static_cast<char>(leads.no_icu[k].last + 1));
+    }
+  }
+
+  bool operator()(const std::uint8_t* p) const {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    // Lead bytes of multi-byte sequences, 0xC0..0xFF, are -64..-1 signed.
+    const __m128i lead = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-65)),
+                                       _mm_cmplt_epi8(v, _mm_setzero_si128()));
+    __m128i allowed = _mm_setzero_si128();
+    for (int k = 0; k < TwoByteLeads::kMaxRanges; ++k) {
+      allowed = _mm_or_si128(allowed, _mm_and_si128(_mm_cmpgt_epi8(v, below_[k]),
+                                                    _mm_cmplt_epi8(v, above_[k])));
+    }
+    return _mm_movemask_epi8(_mm_andnot_si128(allowed, lead)) == 0;
+  }
+
+ private:
+  __m128i below_[TwoByteLeads::kMaxRanges];
+  __m128i above_[TwoByteLeads::kMaxRanges];
+};
+#endif
+
 // Whether the run holds a letter or digit (not only '_').
 bool AsciiRunHasLetterOrDigit(const std::uint8_t* p, std::int64_t length) {
   for (std::int64_t i = 0; i < length; ++i) {
@@ -122,6 +169,7 @@ void SegmentSimple(std::string_view text, SpanSink token) {
   const Scanner scan(text);
   const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
   const WordClass* classes = Latin1WordClasses();
+  const std::array<bool, 256>& all_letters = TwoByteLeadTable().all_letters;
   const std::int64_t n = scan.length();
   std::int64_t i = 0;
   while (i < n) {
@@ -151,6 +199,14 @@ void SegmentSimple(std::string_view text, SpanSink token) {
         bases += static_cast<int>(run);
         last = classes[bytes[end - 1]];
         has_letter_or_digit |= AsciiRunHasLetterOrDigit(bytes + end - run, run);
+      }
+      const std::int64_t letters = TwoByteLetterRun(bytes + end, n - end, all_letters);
+      if (letters > 0) {
+        end += letters;
+        bases += static_cast<int>(letters / 2);
+        last = WordClass::kLetter;
+        has_letter_or_digit = true;
+        continue;
       }
       // ASCII is never a mark: after a run, only a mid character can go on.
       if (end < n && bytes[end] < 0x80 && !IsMid(classes[bytes[end]])) break;
@@ -201,14 +257,40 @@ void SegmentWords(std::string_view text, SpanSink token, SpanSink needs_icu) {
   const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
   std::size_t done = 0;  // everything before this has been handed out
   WordClass previous = WordClass::kOther;
+#if defined(__SSE2__)
+  const NoIcuBlockTest needs_no_icu(TwoByteLeadTable());
+#endif
   std::int64_t i = 0;
+#if defined(__SSE2__)
+  std::int64_t decode_until = 0;  // a block test failed for the bytes before this
+#endif
   while (i < n) {
+#if defined(__SSE2__)
+    // Skip sixteen bytes at a time while they hold nothing complex; when a
+    // block fails the test, decode its characters one by one before testing
+    // again, so text in other scripts pays one test per block, not per
+    // character.
+    if (i >= decode_until && i + 16 <= n) {
+      if (needs_no_icu(bytes + i)) {
+        // A lead byte in the last place starts a character that goes on
+        // past the block: leave it for the next step.
+        i += bytes[i + 15] >= 0xC0 ? 15 : 16;
+        // Only a connector or a Hangul syllable before a mark matters below,
+        // and a non-ASCII byte here ends neither.
+        const std::uint8_t last = bytes[i - 1];
+        previous = last < 0x80 ? Latin1WordClasses()[last] : WordClass::kOther;
+        continue;
+      }
+      decode_until = i + 16;
+    }
+#else
     // ASCII is never complex: skip it eight bytes at a time.
     if (i + 8 <= n && EightBytesAreAscii(bytes + i)) {
       i += 8;
       previous = Latin1WordClasses()[bytes[i - 1]];
       continue;
     }
+#endif
     const std::int64_t here = i;
     const WordClass current = scan.Next(i);
     // ICU gives "_" or a Hangul syllable followed by marks no word status,
