@@ -1,4 +1,5 @@
-// How a problem reads on a terminal: "path: what" or "path:offset: what".
+// How a problem reads on a terminal: "path: what", "path:offset: what" or
+// "path: line N: what".
 #include "vocabcount/problem.h"
 
 namespace vocabcount {
@@ -8,6 +9,7 @@ std::string Problem::ToString() const {
   std::string text = path == "-" ? "<stdin>" : path;
   if (byte_offset) text += ":" + std::to_string(*byte_offset);
   text += ": ";
+  if (line) text += "line " + std::to_string(*line) + ": ";
   text += what;
   return text;
 }

@@ -12,10 +12,16 @@
 namespace vocabcount {
 
 struct CountStats {
-  std::uint64_t inputs = 0;           // inputs read to the end
-  std::uint64_t bytes = 0;            // bytes read from them
-  std::uint64_t tokens = 0;           // token occurrences counted
-  std::uint64_t distinct_tokens = 0;  // before --min-count / --top
+  std::uint64_t inputs = 0;             // inputs read to the end
+  std::uint64_t inputs_skipped = 0;     // inputs that could not be read (keep_going)
+  std::uint64_t compressed_inputs = 0;  // of `inputs`, those that were compressed
+  std::uint64_t bytes = 0;              // text bytes read from them (decompressed)
+  std::uint64_t stored_bytes = 0;       // bytes read from storage (compressed)
+  std::uint64_t tokens = 0;             // token occurrences counted
+  std::uint64_t distinct_tokens = 0;    // before --min-count / --top
+  std::uint64_t ill_formed_sequences = 0;
+  std::uint64_t jsonl_lines = 0;      // JSON Lines read (jsonl_field set)
+  std::uint64_t jsonl_bad_lines = 0;  // of those, lines without the string field
   double seconds = 0;                 // wall time of the whole count
   int threads = 0;                    // worker threads used
 };
@@ -26,6 +32,15 @@ struct IllFormedInput {
   std::string path;
   std::uint64_t first_offset = 0;
   std::uint64_t sequences = 0;
+};
+
+// An input with JSON Lines that are not objects holding a string at the
+// field: the first such line (1-based) and how many there were.
+struct BadJsonlInput {
+  std::string path;
+  std::uint64_t first_line = 0;
+  std::uint64_t lines = 0;
+  std::string first_reason;  // why the first one was rejected
 };
 
 struct CountReport {
@@ -39,6 +54,7 @@ struct CountReport {
   // must not pass for a complete one.
   std::vector<Problem> errors;
   std::vector<IllFormedInput> ill_formed;  // in input order
+  std::vector<BadJsonlInput> bad_jsonl;    // in input order
 
   bool ok() const { return finished && errors.empty(); }
 };

@@ -4,6 +4,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
 
 namespace vocabcount {
 
@@ -22,6 +25,25 @@ enum class CaseMapping {
 
 enum class Normalization { kNone, kNfc, kNfkc };
 
+// The output order. Both are total orders.
+enum class SortOrder {
+  kCount,  // count descending, then token bytes ascending
+  kToken,  // token bytes ascending: the form of partial vocabularies to merge
+};
+
+// How far a run has got, for a progress display. Bytes are those read from
+// the inputs as stored (compressed inputs count their compressed bytes).
+struct Progress {
+  std::uint64_t bytes_done = 0;
+  std::uint64_t bytes_total = 0;  // of the inputs whose size is known
+  std::uint64_t inputs_done = 0;
+  std::uint64_t inputs_total = 0;
+  double seconds = 0;  // since the run started
+};
+// Called from one thread at a time, often (after every work unit read): the
+// callee decides how often to draw.
+using ProgressCallback = std::function<void(const Progress&)>;
+
 struct Options {
   TokenizerKind tokenizer = TokenizerKind::kWord;
   CaseMapping case_mapping = CaseMapping::kNone;
@@ -38,9 +60,37 @@ struct Options {
   // Follow symbolic links met while walking directories.
   bool follow_symlinks = false;
 
-  // Entries with a smaller count are dropped; top == 0 keeps every entry.
+  // Entries with a smaller count are dropped; top == 0 keeps every entry,
+  // otherwise the `top` first entries in count order are kept (and then
+  // written in `sort` order).
   std::uint64_t min_count = 1;
   std::uint64_t top = 0;
+  SortOrder sort = SortOrder::kCount;
+
+  // JSON Lines: when not empty, every line of every input is a JSON object
+  // and only the string at this field is counted. A dotted path ("meta.text")
+  // names a field of nested objects. Lines that are not JSON objects or lack
+  // a string there are counted as bad lines; with strict_jsonl the first one
+  // is an input error.
+  std::string jsonl_field;
+  bool strict_jsonl = false;
+
+  // Filters for the files found when walking directories (paths named
+  // directly are always read): glob patterns (fnmatch) matched against the
+  // path below the directory named. A file is read when it matches some
+  // `include` pattern (or there are none) and no `exclude` pattern.
+  std::vector<std::string> include;
+  std::vector<std::string> exclude;
+
+  // Read only part `shard_index` (0-based) of `shard_count` parts of the
+  // input list. Inputs are dealt by size, largest first, each to the part
+  // with the fewest bytes so far (ties: the lower part; equal sizes: path
+  // order), so parts are balanced and every process given the same list
+  // agrees on them.
+  int shard_index = 0;
+  int shard_count = 1;
+
+  ProgressCallback progress;
 };
 
 }  // namespace vocabcount

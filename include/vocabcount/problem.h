@@ -11,8 +11,11 @@ struct Problem {
   std::string path;                         // as the user named it; "-" is stdin
   std::optional<std::uint64_t> byte_offset;  // where in the input, when it matters
   std::string what;
+  // The line (1-based), for inputs read as lines (JSON Lines, vocabularies).
+  std::optional<std::uint64_t> line = std::nullopt;
 
-  // "path: what" or "path:offset: what"; stdin is shown as "<stdin>".
+  // "path: what", "path:offset: what" or "path: line N: what"; stdin is
+  // shown as "<stdin>".
   std::string ToString() const;
 };
 

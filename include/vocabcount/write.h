@@ -9,8 +9,15 @@
 
 namespace vocabcount {
 
+enum class OutputFormat {
+  kTsv,    // "token<TAB>count" lines
+  kGlove,  // "token count" lines, as GloVe's vocab_count writes them
+  kJson,   // one object {"token": count, ...}, keys in output order
+};
+
 struct WriteOptions {
-  bool header = false;  // a first line "token<TAB>count"
+  bool header = false;  // a first line "token<TAB>count" (TSV only)
+  OutputFormat format = OutputFormat::kTsv;
 };
 
 // "token<TAB>count\n" lines. Returns a problem naming `display_name` on

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 
 #include "parse_args.h"
@@ -90,7 +91,7 @@ int Run(const vocabcount::cli::CliOptions& cli) {
       return kFailure;
     }
   }
-  if (cli.stats) PrintStats(report.stats);
+  if (cli.stats != vocabcount::cli::StatsFormat::kNone) PrintStats(report.stats);
   return report.errors.empty() ? kSuccess : kFailure;
 }
 
@@ -99,7 +100,12 @@ int Run(const vocabcount::cli::CliOptions& cli) {
 int main(int argc, char** argv) {
   // A closed pipe shows up as EPIPE from write(), which ends the run quietly.
   std::signal(SIGPIPE, SIG_IGN);
-  const vocabcount::cli::ParsedArgs parsed = vocabcount::cli::ParseArgs(argc, argv);
+  const vocabcount::cli::ParsedArgs parsed = vocabcount::cli::ParseArgs(
+      argc, argv, [](const std::string& name) -> std::optional<std::string> {
+        const char* value = std::getenv(name.c_str());
+        if (value == nullptr) return std::nullopt;
+        return std::string(value);
+      });
   std::cout << parsed.stdout_text << std::flush;
   std::cerr << parsed.stderr_text;
   if (!parsed.options) return parsed.exit_status;

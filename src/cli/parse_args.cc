@@ -5,6 +5,8 @@
 #include <CLI/CLI.hpp>
 
 #include <map>
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "vocabcount/version.h"
@@ -14,9 +16,12 @@ namespace {
 
 constexpr const char* kFooter = R"(OUTPUT
   One line per distinct token, "token<TAB>count<LF>", UTF-8, sorted by count
-  descending, then by token bytes ascending. The order is total, so the same
-  inputs give the same bytes whatever the thread count or the input order.
-  Without -o, the vocabulary goes to standard output.
+  descending, then by token bytes ascending (--sort token: by token bytes
+  only). The order is total, so the same inputs give the same bytes whatever
+  the thread count or the input order. Without -o, the vocabulary goes to
+  standard output. --format glove writes "token count" lines as GloVe's
+  vocab_count does; --format json one object {"token": count, ...} in output
+  order.
 
 TOKENS
   word        Unicode word segmentation (UAX #29) as ICU's word BreakIterator
@@ -33,8 +38,25 @@ TOKENS
 
 INPUTS
   A PATH is a file, a directory (its regular files, recursively, in sorted
-  order; symbolic links inside are skipped unless --follow) or - for standard
-  input. With no PATH, standard input is read.
+  order; symbolic links inside are skipped unless --follow; --include and
+  --exclude filter them by glob) or - for standard input. With no PATH and no
+  --files-from, standard input is read. Inputs compressed with gzip, zstd,
+  bzip2 or xz are recognized by their first bytes and read decompressed.
+  --jsonl FIELD reads each line as a JSON object and counts the string at
+  FIELD ("meta.text" for nested objects); other lines are counted as bad in
+  --stats and warned about once per input (with --strict-jsonl they are an
+  error).
+
+MAP AND MERGE
+  --shard I/N counts only part I (0 to N-1) of N parts of the input list,
+  dealt by size so that parts are balanced; N processes given the same list
+  count each input exactly once. --shard auto takes I and N from a Slurm job
+  array (SLURM_ARRAY_TASK_ID - SLURM_ARRAY_TASK_MIN, SLURM_ARRAY_TASK_COUNT).
+  --merge reads vocabularies written by vocabcount (TSV, with or without
+  header, compressed or not) and sums their counts: merging the counts of
+  parts gives the bytes a single count of the whole would. Write the parts
+  with --sort token and without --min-count or --top; token-sorted inputs
+  are merged as streams, in memory that does not grow with the vocabulary.
 
 EXIT STATUS
   0  success
@@ -55,13 +77,63 @@ CLI::Validator DecimalDigits() {
       "");
 }
 
+// A whole number in [0, limit], or nullopt.
+std::optional<int> SmallNumber(std::string_view text, int limit) {
+  if (text.empty() || text.size() > 9 || text.find_first_not_of("0123456789") != std::string::npos) {
+    return std::nullopt;
+  }
+  const int value = std::stoi(std::string(text));
+  if (value > limit) return std::nullopt;
+  return value;
+}
+
+constexpr int kMaxShards = 1 << 20;
+
+// "I/N" or "auto" (a Slurm job array) into options; the problem otherwise.
+std::optional<std::string> ParseShard(const std::string& text, const Environment& environment,
+                                      Options& options) {
+  std::optional<int> index, count;
+  if (text == "auto") {
+    const auto id = environment("SLURM_ARRAY_TASK_ID");
+    const auto task_count = environment("SLURM_ARRAY_TASK_COUNT");
+    if (!id || !task_count) {
+      return std::string("auto needs SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT "
+                         "(run it in a Slurm job array)");
+    }
+    // Arrays may start anywhere (--array=1-4); the first task is part 0.
+    const auto first = environment("SLURM_ARRAY_TASK_MIN");
+    const std::optional<int> id_value = SmallNumber(*id, INT32_MAX / 2);
+    const std::optional<int> min_value = first ? SmallNumber(*first, INT32_MAX / 2) : 0;
+    count = SmallNumber(*task_count, kMaxShards);
+    if (id_value && min_value && *id_value >= *min_value) index = *id_value - *min_value;
+    if (!index || !count) {
+      return "auto: SLURM_ARRAY_TASK_ID=" + *id + ", SLURM_ARRAY_TASK_MIN=" + first.value_or("") +
+             ", SLURM_ARRAY_TASK_COUNT=" + *task_count + " do not name a part";
+    }
+  } else {
+    const std::size_t slash = text.find('/');
+    if (slash != std::string::npos) {
+      index = SmallNumber(std::string_view(text).substr(0, slash), kMaxShards);
+      count = SmallNumber(std::string_view(text).substr(slash + 1), kMaxShards);
+    }
+    if (!index || !count) return "'" + text + "' is not I/N or auto";
+  }
+  if (*count < 1 || *index >= *count) {
+    return "part " + std::to_string(*index) + " of " + std::to_string(*count) +
+           " does not exist (parts are 0 to N-1)";
+  }
+  options.shard_index = *index;
+  options.shard_count = *count;
+  return std::nullopt;
+}
+
 std::string Usage(const std::string& message) {
   return "vocabcount: " + message + "\nTry 'vocabcount --help' for more information.\n";
 }
 
 }  // namespace
 
-ParsedArgs ParseArgs(int argc, const char* const* argv) {
+ParsedArgs ParseArgs(int argc, const char* const* argv, const Environment& environment) {
   CLI::App app("vocabcount: count token frequencies over text corpora, in parallel.",
                "vocabcount");
   app.footer(kFooter);
@@ -92,14 +164,56 @@ ParsedArgs ParseArgs(int argc, const char* const* argv) {
       ->check(DecimalDigits())
       ->check(CLI::Range(std::uint64_t{1}, UINT64_MAX))
       ->option_text("N");
-  app.add_flag("--header", cli.write.header, "Write a first line token<TAB>count");
+  const std::map<std::string, SortOrder> sort_orders{{"count", SortOrder::kCount},
+                                                     {"token", SortOrder::kToken}};
+  app.add_option("--sort", options.sort, "Output order: count (default) or token")
+      ->transform(CLI::CheckedTransformer(sort_orders))
+      ->option_text("ORDER");
+  const std::map<std::string, OutputFormat> formats{
+      {"tsv", OutputFormat::kTsv}, {"glove", OutputFormat::kGlove}, {"json", OutputFormat::kJson}};
+  app.add_option("--format", cli.write.format, "tsv (default), glove or json")
+      ->transform(CLI::CheckedTransformer(formats))
+      ->option_text("FORMAT");
+  app.add_flag("--header", cli.write.header, "Write a first line token<TAB>count (tsv only)");
   auto* output = app.add_option("-o,--output", cli.output,
                                 "Write to FILE atomically (replaced only by a complete result)")
                      ->option_text("FILE");
   app.add_option("-j,--threads", options.threads, "Worker threads (default: the usable cores)")
       ->check(CLI::Range(1, 1024))
       ->option_text("N");
-  app.add_flag("--stats", cli.stats, "Print inputs, bytes, tokens, time and speed to stderr");
+  std::string stats_format;
+  // A flag, so that "--stats FILE" leaves FILE an input; "--stats=json" picks
+  // the format.
+  auto* stats = app.add_flag("--stats", stats_format,
+                             "Print inputs, bytes, tokens, time and speed to stderr; "
+                             "--stats=json prints one JSON object")
+                    ->check(CLI::Validator(
+                        [](std::string& value) -> std::string {
+                          // A bare flag arrives as "true".
+                          if (value == "true" || value == "json") return "";
+                          return "'" + value + "' is not a format: use --stats or --stats=json";
+                        },
+                        ""))
+                    ->option_text("[=json]");
+  bool progress = false, no_progress = false;
+  app.add_flag("--progress", progress, "Show a progress line on stderr (default: when it is a terminal)");
+  app.add_flag("--no-progress", no_progress, "Never show the progress line");
+  app.add_option("--files-from", cli.files_from,
+                 "Read more paths from FILE (- for standard input), one per line")
+      ->option_text("FILE");
+  app.add_flag("-0,--null", cli.files_from_nul, "--files-from paths are separated by NUL bytes");
+  app.add_option("--include", options.include,
+                 "Read only files matching GLOB found in directories (repeatable)")
+      ->option_text("GLOB");
+  app.add_option("--exclude", options.exclude, "Skip files matching GLOB found in directories (repeatable)")
+      ->option_text("GLOB");
+  app.add_option("--jsonl", options.jsonl_field, "Inputs are JSON Lines: count the string at FIELD")
+      ->option_text("FIELD");
+  app.add_flag("--strict-jsonl", options.strict_jsonl, "A bad JSON line is an input error");
+  std::string shard;
+  app.add_option("--shard", shard, "Count only part I of N of the inputs (0 <= I < N), or auto")
+      ->option_text("I/N|auto");
+  app.add_flag("--merge", cli.merge, "Inputs are vocabularies written by vocabcount: sum them");
   app.add_flag("--keep-going", options.keep_going,
                "Skip unreadable inputs (each is reported; exit status stays 1)");
   app.add_flag("--follow", options.follow_symlinks, "Follow symbolic links in directories");
@@ -139,21 +253,37 @@ ParsedArgs ParseArgs(int argc, const char* const* argv) {
     parsed.stderr_text = Usage(message);
     return parsed;
   }
-  const char* conflict = nullptr;
+  std::string conflict;
   if (lower && casefold) conflict = "--lower and --casefold cannot be combined";
   if (nfc && nfkc) conflict = "--nfc and --nfkc cannot be combined";
+  if (progress && no_progress) conflict = "--progress and --no-progress cannot be combined";
   if (output->count() > 0 && cli.output->empty()) conflict = "--output: the file name is empty";
-  if (conflict != nullptr) {
+  if (cli.write.header && cli.write.format != OutputFormat::kTsv) {
+    conflict = "--header goes only with --format tsv";
+  }
+  if (cli.files_from_nul && !cli.files_from) conflict = "--null goes only with --files-from";
+  if (options.strict_jsonl && options.jsonl_field.empty()) {
+    conflict = "--strict-jsonl goes only with --jsonl";
+  }
+  if (cli.merge && !options.jsonl_field.empty()) conflict = "--merge and --jsonl cannot be combined";
+  if (!shard.empty()) {
+    if (auto problem = ParseShard(shard, environment, options)) conflict = "--shard: " + *problem;
+  }
+  if (!conflict.empty()) {
     parsed.exit_status = 2;
     parsed.stderr_text = Usage(conflict);
     return parsed;
   }
+  if (stats->count() > 0) cli.stats = stats_format == "json" ? StatsFormat::kJson : StatsFormat::kText;
+  if (progress) cli.progress = ProgressMode::kOn;
+  if (no_progress) cli.progress = ProgressMode::kOff;
 
   if (lower) options.case_mapping = CaseMapping::kLower;
   if (casefold) options.case_mapping = CaseMapping::kFold;
   if (nfc) options.normalization = Normalization::kNfc;
   if (nfkc) options.normalization = Normalization::kNfkc;
-  cli.paths = paths.empty() ? std::vector<std::string>{"-"} : std::move(paths);
+  const bool no_inputs = paths.empty() && !cli.files_from;
+  cli.paths = no_inputs ? std::vector<std::string>{"-"} : std::move(paths);
   parsed.options = std::move(cli);
   return parsed;
 }
