@@ -5,6 +5,7 @@
 set -euo pipefail
 
 packages=(g++ cmake make pkg-config libicu-dev libabsl-dev libtbb-dev libsimdjson-dev catch2 libcli11-dev
+          zlib1g-dev libzstd-dev libbz2-dev liblzma-dev gzip zstd bzip2 xz-utils
           util-linux time unicode-data ${EXTRA_PACKAGES:-})
 missing=()
 for package in "${packages[@]}"; do

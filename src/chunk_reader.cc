@@ -1,4 +1,5 @@
-// Cutting a byte stream into work units at safe cuts as it arrives.
+// Cutting a byte stream into work units at safe cuts (or line ends) as it
+// arrives.
 #include "chunk_reader.h"
 
 #include <algorithm>
@@ -14,45 +15,104 @@ namespace {
 constexpr std::size_t kSlackBytes = std::size_t{64} << 10;
 
 std::size_t BlockBytes(std::size_t chunk_bytes) { return chunk_bytes + kSlackBytes; }
+
+std::uint64_t CountLineFeeds(std::string_view text) {
+  std::uint64_t feeds = 0;
+  const char* const end = text.data() + text.size();
+  for (const char* at = text.data(); const void* feed = std::memchr(at, '\n', end - at);) {
+    ++feeds;
+    at = static_cast<const char*>(feed) + 1;
+  }
+  return feeds;
+}
+
+// A read(2)-like function whose failures are described by errno.
+ChunkReader::DescribedReadFunction DescribeErrno(ChunkReader::ReadFunction read) {
+  return
+      [read = std::move(read)](char* buffer, std::size_t size, ChunkReader::ReadFailure& failure) {
+        ssize_t got;
+        do {
+          got = read(buffer, size);
+        } while (got < 0 && errno == EINTR);
+        if (got < 0) failure.what = std::string("read error: ") + std::strerror(errno);
+        return got;
+      };
+}
 }  // namespace
 
 ChunkReader::ChunkReader(ReadFunction read, std::size_t chunk_bytes, std::size_t max_unit_bytes,
                          std::optional<BlockPool> pool)
+    : ChunkReader(DescribeErrno(std::move(read)), chunk_bytes, max_unit_bytes, std::move(pool)) {}
+
+ChunkReader::ChunkReader(DescribedReadFunction read, std::size_t chunk_bytes,
+                         std::size_t max_unit_bytes, std::optional<BlockPool> pool)
     : read_(std::move(read)),
       chunk_bytes_(std::clamp<std::size_t>(chunk_bytes, 1, max_unit_bytes)),
       max_unit_bytes_(max_unit_bytes),
       block_bytes_(BlockBytes(chunk_bytes_)),
       pool_(pool ? std::move(*pool) : PoolFor(chunk_bytes_)) {}
 
-BlockPool ChunkReader::PoolFor(std::size_t chunk_bytes) { return BlockPool(BlockBytes(chunk_bytes)); }
+BlockPool ChunkReader::PoolFor(std::size_t chunk_bytes) {
+  return BlockPool(BlockBytes(chunk_bytes) + kPaddingBytes);
+}
 
 bool ChunkReader::Next(InputPiece& piece) {
   for (;;) {
     const std::size_t available = filled_ - begin_;
     if (available > 0 && (available >= chunk_bytes_ || at_end_)) {
-      const std::string_view text(block_.get(), filled_);
-      std::size_t cut = FindSafeCut(text, std::max(begin_ + chunk_bytes_, scan_from_));
-      if (cut == std::string::npos && at_end_) cut = filled_;
-      const std::size_t unit_bytes = (cut == std::string::npos ? filled_ : cut) - begin_;
-      if (unit_bytes > max_unit_bytes_) {
-        error_ = "no line break or space in " + std::to_string(unit_bytes) +
-                 " bytes: too long to cut into work units (the limit is " +
-                 std::to_string(max_unit_bytes_) + " bytes)";
-        error_offset_ = block_offset_ + begin_;
-        return false;
-      }
+      const std::size_t cut = line_ends_only_ ? FindLineCut() : FindCut();
+      if (!error_.empty()) return false;
       if (cut != std::string::npos) {
         piece.offset = block_offset_ + begin_;
-        piece.data = text.substr(begin_, cut - begin_);
+        piece.data = std::string_view(block_.get() + begin_, cut - begin_);
+        piece.first_line = lines_before_begin_;
         piece.owner = block_;
+        if (line_ends_only_) lines_before_begin_ += CountLineFeeds(piece.data);
         begin_ = scan_from_ = cut;
         return true;
       }
-      // The last position may still become a cut once the next byte is known.
-      scan_from_ = filled_;
     }
     if (at_end_ || !ReadMore()) return false;
   }
+}
+
+std::size_t ChunkReader::FindCut() {
+  const std::string_view text(block_.get(), filled_);
+  std::size_t cut = FindSafeCut(text, std::max(begin_ + chunk_bytes_, scan_from_));
+  if (cut == std::string::npos && at_end_) cut = filled_;
+  const std::size_t unit_bytes = (cut == std::string::npos ? filled_ : cut) - begin_;
+  if (unit_bytes > max_unit_bytes_) {
+    error_ = "no line break or space in " + std::to_string(unit_bytes) +
+             " bytes: too long to cut into work units (the limit is " +
+             std::to_string(max_unit_bytes_) + " bytes)";
+    error_offset_ = block_offset_ + begin_;
+    return std::string::npos;
+  }
+  // The last position may still become a cut once the next byte is known.
+  if (cut == std::string::npos) scan_from_ = filled_;
+  return cut;
+}
+
+std::size_t ChunkReader::FindLineCut() {
+  const char* data = block_.get();
+  // A cut at p follows a line feed at p - 1; begin_ + chunk_bytes_ >= 1.
+  const std::size_t from = std::max(begin_ + chunk_bytes_, scan_from_);
+  std::size_t cut = std::string::npos;
+  if (from <= filled_) {
+    const void* feed = std::memchr(data + from - 1, '\n', filled_ - (from - 1));
+    if (feed != nullptr) cut = static_cast<const char*>(feed) - data + 1;
+  }
+  if (cut == std::string::npos && at_end_) cut = filled_;
+  if ((cut == std::string::npos ? filled_ : cut) - begin_ <= max_unit_bytes_) {
+    if (cut == std::string::npos) scan_from_ = filled_;
+    return cut;
+  }
+  // Too long for one unit: end it after its last line that fits, if any.
+  const void* last_feed = memrchr(data + begin_, '\n', max_unit_bytes_);
+  if (last_feed != nullptr) return static_cast<const char*>(last_feed) - data + 1;
+  error_ = "longer than " + std::to_string(max_unit_bytes_) + " bytes, the limit for one line";
+  error_line_ = lines_before_begin_ + 1;
+  return std::string::npos;
 }
 
 bool ChunkReader::ReadMore() {
@@ -65,7 +125,8 @@ bool ChunkReader::ReadMore() {
       // One byte more, so that the read which finds the end has room.
       capacity = static_cast<std::size_t>(*expected_bytes_) + 1;
     }
-    std::shared_ptr<char[]> block = pool_.Get(capacity);
+    // Read into `capacity` bytes; the padding after them is never filled.
+    std::shared_ptr<char[]> block = pool_.Get(capacity + kPaddingBytes);
     if (carried > 0) std::memcpy(block.get(), block_.get() + begin_, carried);
     block_ = std::move(block);
     capacity_ = capacity;
@@ -74,13 +135,11 @@ bool ChunkReader::ReadMore() {
     filled_ = carried;
     begin_ = 0;
   }
-  ssize_t got;
-  do {
-    got = read_(block_.get() + filled_, capacity_ - filled_);
-  } while (got < 0 && errno == EINTR);
+  ReadFailure failure{{}, bytes_read()};
+  const ssize_t got = read_(block_.get() + filled_, capacity_ - filled_, failure);
   if (got < 0) {
-    error_ = std::string("read error: ") + std::strerror(errno);
-    error_offset_ = bytes_read();
+    error_ = failure.what.empty() ? "read error" : std::move(failure.what);
+    error_offset_ = failure.offset;
     return false;
   }
   filled_ += static_cast<std::size_t>(got);

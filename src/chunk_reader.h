@@ -1,6 +1,7 @@
-// Reading one input as a stream of work units that end at safe cuts, in
-// bounded memory. Units are views into the blocks the reader fills; only the
-// few bytes after a block's last cut are copied, into the next block.
+// Reading one input as a stream of work units that end at safe cuts (or only
+// at line ends), in bounded memory. Units are views into the blocks the reader
+// fills; only the few bytes after a block's last cut are copied, into the next
+// block.
 #pragma once
 
 #include <sys/types.h>
@@ -19,6 +20,9 @@ namespace vocabcount::internal {
 struct InputPiece {
   std::uint64_t offset = 0;  // of data[0] in the input
   std::string_view data;
+  // Line feeds in the input before data[0]; counted only when cutting at line
+  // ends (ChunkReader::CutAtLineEnds).
+  std::uint64_t first_line = 0;
   std::shared_ptr<const char[]> owner;  // keeps `data` alive
 };
 
@@ -27,8 +31,22 @@ class ChunkReader {
   // Reads like read(2): bytes read, 0 at the end, -1 with errno on failure.
   using ReadFunction = std::function<ssize_t(char* buffer, std::size_t size)>;
 
+  // A failed read, as a read function that knows more than errno tells it.
+  struct ReadFailure {
+    std::string what;  // the message, e.g. "corrupt gzip data: ..."
+    // Where in the input: the offset of the failed read unless the function
+    // sets another, or clears it when no offset would mean anything.
+    std::optional<std::uint64_t> offset;
+  };
+  // Reads like ReadFunction, but on failure fills `failure` instead of errno.
+  using DescribedReadFunction =
+      std::function<ssize_t(char* buffer, std::size_t size, ReadFailure& failure)>;
+
   // ICU's break iterator counts in 32-bit offsets, so no unit may be longer.
   static constexpr std::size_t kMaxUnitBytes = (std::size_t{1} << 31) - 1;
+  // Bytes readable after the end of every unit (their values unspecified),
+  // so that parsers which read ahead, such as simdjson, need no copy.
+  static constexpr std::size_t kPaddingBytes = 64;
 
   // Units are at least `chunk_bytes` long (but the last), then run to the next
   // safe cut; an input with no safe cut is one unit, unless that would be
@@ -36,6 +54,9 @@ class ChunkReader {
   // which readers of consecutive inputs may share (see PoolFor), or else from
   // a pool of the reader's own.
   ChunkReader(ReadFunction read, std::size_t chunk_bytes,
+              std::size_t max_unit_bytes = kMaxUnitBytes,
+              std::optional<BlockPool> pool = std::nullopt);
+  ChunkReader(DescribedReadFunction read, std::size_t chunk_bytes,
               std::size_t max_unit_bytes = kMaxUnitBytes,
               std::optional<BlockPool> pool = std::nullopt);
 
@@ -47,19 +68,34 @@ class ChunkReader {
   // still read in full.
   void ExpectBytes(std::uint64_t bytes) { expected_bytes_ = bytes; }
 
+  // Units end only at line ends (after a line feed, or at the end of the
+  // input), never inside a line: for inputs read as lines, such as JSON Lines.
+  // A unit longer than `max_unit_bytes` is cut before its last line; a single
+  // line longer than that is an error, and error_line() says which. Call
+  // before the first Next.
+  void CutAtLineEnds() { line_ends_only_ = true; }
+
   // The next unit; false at the end of the input or on an error.
   bool Next(InputPiece& piece);
 
   // What went wrong ("read error: ..."), empty when nothing did.
   const std::string& error() const { return error_; }
-  // Where: the offset a read failed at, or where the over-long stretch starts.
-  std::uint64_t error_offset() const { return error_offset_; }
+  // Where: the offset a read failed at (or the one its function gave, if
+  // any), or where the over-long stretch starts.
+  std::optional<std::uint64_t> error_offset() const { return error_offset_; }
+  // The line (1-based) an error is about: set only for a line too long
+  // (CutAtLineEnds), and then error_offset() is not.
+  std::optional<std::uint64_t> error_line() const { return error_line_; }
   std::uint64_t bytes_read() const { return block_offset_ + filled_; }
 
  private:
   bool ReadMore();
+  // Where the unit starting at begin_ ends, or npos when more input is needed
+  // (or the unit would be too long: then error_ is set).
+  std::size_t FindCut();
+  std::size_t FindLineCut();
 
-  ReadFunction read_;
+  DescribedReadFunction read_;
   std::size_t chunk_bytes_;
   std::size_t max_unit_bytes_;
   std::size_t block_bytes_;  // the usual size of a new block
@@ -72,8 +108,11 @@ class ChunkReader {
   std::size_t begin_ = 0;           // first byte not handed out yet
   std::size_t scan_from_ = 0;       // where the search for a cut resumes
   bool at_end_ = false;
+  bool line_ends_only_ = false;
+  std::uint64_t lines_before_begin_ = 0;  // line feeds before begin_ (CutAtLineEnds)
   std::string error_;
-  std::uint64_t error_offset_ = 0;
+  std::optional<std::uint64_t> error_offset_;
+  std::optional<std::uint64_t> error_line_;
 };
 
 }  // namespace vocabcount::internal

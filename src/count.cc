@@ -4,17 +4,18 @@
 #include "vocabcount/count.h"
 
 #include <fcntl.h>
-#include <unistd.h>
-
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/global_control.h>
 #include <tbb/info.h>
 #include <tbb/parallel_pipeline.h>
 #include <tbb/task_arena.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstring>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <new>
@@ -24,9 +25,14 @@
 #include "chunk_reader.h"
 #include "counter.h"
 #include "input.h"
+#include "jsonl_field.h"
+#include "jsonl_lines.h"
 #include "merge.h"
 #include "normalize.h"
+#include "report_stats.h"
+#include "shard.h"
 #include "sort.h"
+#include "text_stream.h"
 #include "tokenize.h"
 #include "utf8_scan.h"
 
@@ -43,6 +49,9 @@ struct Worker {
   std::unique_ptr<internal::Tokenizer> tokenizer;
   internal::TokenNormalizer normalizer;
   TokenCounter counter;
+  // For JSON Lines: the field's extractor, and the strings of a unit.
+  std::optional<internal::JsonlField> jsonl;
+  std::string jsonl_texts;
 };
 
 struct Unit {
@@ -54,6 +63,7 @@ struct UnitResult {
   std::size_t input_index = 0;
   std::uint64_t offset = 0;
   internal::Utf8Scan scan;
+  internal::JsonlTally jsonl;
 };
 
 // Opens inputs one after another and hands out their units in order.
@@ -63,11 +73,16 @@ class UnitSource {
       : inputs_(inputs),
         options_(options),
         report_(report),
-        blocks_(ChunkReader::PoolFor(options.chunk_bytes)) {}
+        blocks_(ChunkReader::PoolFor(options.chunk_bytes)),
+        start_(std::chrono::steady_clock::now()) {
+    for (const Input& input : inputs) progress_.bytes_total += input.expected_bytes.value_or(0);
+    progress_.inputs_total = inputs.size();
+  }
   ~UnitSource() { CloseCurrent(); }
 
   // The next unit, or nullopt when every input is done or the run must stop.
   std::optional<Unit> Next() {
+    if (stopped_) return std::nullopt;
     for (;;) {
       if (!reader_) {
         if (next_input_ == inputs_.size() || stopped_) return std::nullopt;
@@ -75,28 +90,40 @@ class UnitSource {
         continue;
       }
       Unit unit{current_, {}};
-      if (reader_->Next(unit.piece)) return unit;
+      if (reader_->Next(unit.piece)) {
+        ReportProgress(StoredBytesRead());
+        return unit;
+      }
       if (!reader_->error().empty()) {
-        Fail(Problem{inputs_[current_].path, reader_->error_offset(), reader_->error()});
+        Fail(Problem{inputs_[current_].path, reader_->error_offset(), reader_->error(),
+                     reader_->error_line()});
       } else {
         ++report_.stats.inputs;
         report_.stats.bytes += reader_->bytes_read();
+        report_.stats.stored_bytes += StoredBytesRead();
+        if (text_ && !text_->format().empty()) ++report_.stats.compressed_inputs;
       }
+      progress_.bytes_done += StoredBytesRead();
+      ++progress_.inputs_done;
       CloseCurrent();
+      ReportProgress(0);
     }
   }
 
   bool stopped() const { return stopped_; }
+  // Reads no further unit (any thread may call this).
+  void Stop() { stopped_ = true; }
 
  private:
   void OpenNext() {
     current_ = next_input_++;
     const Input& input = inputs_[current_];
-    ChunkReader::ReadFunction read_input;
+    ChunkReader::DescribedReadFunction read_input;
     switch (input.kind) {
       case Input::Kind::kMemory:
+        // Text handed over in memory is text, never compressed.
         memory_left_ = input.memory;
-        read_input = [this](char* buffer, std::size_t size) {
+        read_input = [this](char* buffer, std::size_t size, ChunkReader::ReadFailure&) {
           const std::size_t n = std::min(size, memory_left_.size());
           std::memcpy(buffer, memory_left_.data(), n);
           memory_left_.remove_prefix(n);
@@ -112,15 +139,52 @@ class UnitSource {
           return;
         }
         if (input.kind == Input::Kind::kPath) posix_fadvise(fd_, 0, 0, POSIX_FADV_SEQUENTIAL);
-        read_input = [fd = fd_](char* buffer, std::size_t size) { return read(fd, buffer, size); };
+        text_.emplace(
+            [fd = fd_](char* buffer, std::size_t size) { return read(fd, buffer, size); });
+        if (!text_->Detect()) {
+          Fail(Problem{input.path, 0, text_->error()});
+          CloseCurrent();
+          return;
+        }
+        read_input = [this](char* buffer, std::size_t size, ChunkReader::ReadFailure& failure) {
+          const ssize_t got = text_->Read(buffer, size);
+          if (got < 0) {
+            failure.what = text_->error();
+            // An offset in the text would not find the bad bytes in the file.
+            if (!text_->format().empty()) failure.offset.reset();
+          }
+          return got;
+        };
         break;
     }
-    reader_.emplace(std::move(read_input), options_.chunk_bytes, ChunkReader::kMaxUnitBytes, blocks_);
-    if (input.expected_bytes) reader_->ExpectBytes(*input.expected_bytes);
+    reader_.emplace(std::move(read_input), options_.chunk_bytes, ChunkReader::kMaxUnitBytes,
+                    blocks_);
+    // A JSON line split between units could not be parsed.
+    if (!options_.jsonl_field.empty()) reader_->CutAtLineEnds();
+    // The size of a compressed file says little about the size of its text.
+    if (input.expected_bytes && (!text_ || text_->format().empty())) {
+      reader_->ExpectBytes(*input.expected_bytes);
+    }
+  }
+
+  // Bytes of the current input read from storage so far.
+  std::uint64_t StoredBytesRead() const {
+    return text_ ? text_->stored_bytes() : reader_->bytes_read();
+  }
+
+  // Tells the progress callback, if any, how far the reading has got;
+  // `current_bytes` of the input being read are done.
+  void ReportProgress(std::uint64_t current_bytes) {
+    if (!options_.progress) return;
+    Progress now = progress_;
+    now.bytes_done += current_bytes;
+    now.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    options_.progress(now);
   }
 
   void CloseCurrent() {
     reader_.reset();
+    text_.reset();
     // Standard input stays open; a file may have any descriptor, even 0 when
     // the process was started with standard input closed.
     if (fd_ >= 0 && inputs_[current_].kind == Input::Kind::kPath) close(fd_);
@@ -140,17 +204,20 @@ class UnitSource {
   std::size_t next_input_ = 0;
   std::size_t current_ = 0;
   std::optional<ChunkReader> reader_;
+  std::optional<internal::TextStream> text_;  // of a file or stdin, read by reader_
   int fd_ = -1;
   std::string_view memory_left_;
-  bool stopped_ = false;
+  std::atomic<bool> stopped_ = false;
+  std::chrono::steady_clock::time_point start_;
+  Progress progress_;  // of the inputs done
 };
 
 // Tokenizes one unit into the worker's own counter.
 absl::Status CountTokens(Worker& worker, std::string_view text) {
   if (worker.normalizer.changes_nothing()) {
     // Tokens are views into `text`, valid until this returns.
-    absl::Status status =
-        worker.tokenizer->Tokenize(text, [&](std::string_view token) { worker.counter.AddSoon(token); });
+    absl::Status status = worker.tokenizer->Tokenize(
+        text, [&](std::string_view token) { worker.counter.AddSoon(token); });
     worker.counter.Settle();
     return status;
   }
@@ -177,7 +244,15 @@ UnitResult CountUnit(Worker& worker, const Unit& unit) {
     text.remove_prefix(3);
     offset = 3;
   }
-  UnitResult result{unit.input_index, offset, internal::ScanUtf8(text)};
+  UnitResult result{unit.input_index, offset, {}, {}};
+  if (worker.jsonl) {
+    // Ill-formed UTF-8 in a line makes it invalid JSON: a bad line.
+    result.jsonl =
+        internal::ExtractTexts(*worker.jsonl, text, unit.piece.first_line, worker.jsonl_texts);
+    text = worker.jsonl_texts;
+  } else {
+    result.scan = internal::ScanUtf8(text);
+  }
   absl::Status status = CountTokens(worker, text);
   if (!status.ok()) throw std::runtime_error(std::string(status.message()));
   return result;
@@ -191,23 +266,48 @@ void AddScan(const UnitResult& result, internal::Utf8Scan& total) {
   total.bad_sequences += result.scan.bad_sequences;
 }
 
+// Whether a file starts like a compressed one. A file that cannot be read is
+// not: its error is reported when it is read.
+bool StartsCompressed(const Input& input) {
+  // Only regular files (those of known size) can be read twice.
+  if (input.kind != Input::Kind::kPath || input.expected_bytes.value_or(0) == 0) return false;
+  const int fd = open(input.path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  char first[internal::TextStream::kMagicBytes];
+  const ssize_t got = pread(fd, first, sizeof first, 0);
+  close(fd);
+  if (got <= 0) return false;
+  const std::string_view first_bytes(first, static_cast<std::size_t>(got));
+  return !internal::TextStream::FormatOf(first_bytes).empty();
+}
+
 // Worker threads for this run. Inputs known to fit in one work unit cannot
 // keep a second thread busy, and starting threads would cost more than the
-// whole count, so such runs use one.
+// whole count, so such runs use one. A small compressed file may hold much
+// more text than its size, so the first bytes of a few such inputs are looked
+// at; past a few, opening each small file twice would cost more than threads
+// could win, and they are taken as plain.
 int ThreadCount(const std::vector<Input>& inputs, const Options& options) {
-  const bool fits_one_unit =
-      std::all_of(inputs.begin(), inputs.end(), [](const Input& in) { return in.expected_bytes; }) &&
-      std::accumulate(inputs.begin(), inputs.end(), std::uint64_t{0},
-                      [](std::uint64_t sum, const Input& in) { return sum + *in.expected_bytes; }) <=
-          options.chunk_bytes;
-  if (fits_one_unit) return 1;
+  constexpr std::size_t kMaxLookedAt = 64;
+  const bool fits_one_unit = std::all_of(inputs.begin(), inputs.end(),
+                                         [](const Input& in) { return in.expected_bytes; }) &&
+                             std::accumulate(inputs.begin(), inputs.end(), std::uint64_t{0},
+                                             [](std::uint64_t sum, const Input& in) {
+                                               return sum + *in.expected_bytes;
+                                             }) <= options.chunk_bytes;
+  // Only regular files are looked at: reading a stream's first bytes here
+  // would take them from the count.
+  const bool may_grow = fits_one_unit && inputs.size() <= kMaxLookedAt &&
+                        std::any_of(inputs.begin(), inputs.end(), StartsCompressed);
+  if (fits_one_unit && !may_grow) return 1;
   return options.threads > 0 ? options.threads : tbb::info::default_concurrency();
 }
 
-// The reader, the workers and the bookkeeping of ill-formed bytes as a
-// oneTBB pipeline: units are read in order and counted in any order.
-void CountInParallel(int threads, UnitSource& source, tbb::enumerable_thread_specific<Worker>& workers,
-                     std::vector<internal::Utf8Scan>& scans) {
+// The reader, the workers and the bookkeeping of what units found as a
+// oneTBB pipeline: units are read in order, counted and added up in any order.
+void CountInParallel(int threads, UnitSource& source,
+                     tbb::enumerable_thread_specific<Worker>& workers,
+                     const std::function<void(const UnitResult&)>& add_result) {
   // oneTBB caps its worker pool at the core count; a larger explicit request
   // (tests use 8 threads on 2 cores) raises the cap for this run only.
   std::optional<tbb::global_control> allow_more;
@@ -233,16 +333,39 @@ void CountInParallel(int threads, UnitSource& source, tbb::enumerable_thread_spe
                 [&](std::shared_ptr<Unit> unit) { return CountUnit(workers.local(), *unit); }) &
             tbb::make_filter<UnitResult, void>(
                 tbb::filter_mode::serial_out_of_order,
-                [&](const UnitResult& result) { AddScan(result, scans[result.input_index]); }));
+                [&](const UnitResult& result) { add_result(result); }));
   });
 }
 
+// The JSON Lines figures of every input: stats, and a warning for each input
+// with bad lines, or with strict_jsonl an error naming its first bad line.
+void ReportJsonl(const std::vector<Input>& inputs, const std::vector<internal::JsonlTally>& tallies,
+                 const Options& options, CountReport& report) {
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    const internal::JsonlTally& tally = tallies[i];
+    report.stats.jsonl_lines += tally.lines;
+    report.stats.jsonl_bad_lines += tally.bad_lines;
+    if (tally.bad_lines == 0) continue;
+    if (options.strict_jsonl) {
+      report.errors.push_back(
+          Problem{inputs[i].path, std::nullopt, tally.first_reason, tally.first_bad_line});
+    } else {
+      report.bad_jsonl.push_back(
+          BadJsonlInput{inputs[i].path, tally.first_bad_line, tally.bad_lines, tally.first_reason});
+    }
+  }
+}
+
 void RunPipeline(const std::vector<Input>& inputs, const Options& options, CountReport& report) {
-  // Set-up failures (ICU data missing) concern the run, not one input.
+  // Set-up failures (ICU data missing, a JSON field that cannot be) concern
+  // the run, not one input.
   auto prototype = internal::MakeTokenizer(options.tokenizer);
   auto normalizer_probe =
       internal::TokenNormalizer::Create(options.case_mapping, options.normalization);
-  for (const absl::Status& status : {prototype.status(), normalizer_probe.status()}) {
+  std::optional<absl::StatusOr<internal::JsonlField>> jsonl_probe;
+  if (!options.jsonl_field.empty()) jsonl_probe = internal::JsonlField::Create(options.jsonl_field);
+  const absl::Status jsonl_status = jsonl_probe ? jsonl_probe->status() : absl::OkStatus();
+  for (const absl::Status& status : {prototype.status(), normalizer_probe.status(), jsonl_status}) {
     if (!status.ok()) {
       report.errors.push_back(Problem{"", std::nullopt, std::string(status.message())});
       return;
@@ -257,13 +380,23 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, Count
     // Both were created once above, so a failure here is out of memory.
     auto tokenizer = (*prototype)->Clone();
     lock.unlock();
-    auto normalizer = internal::TokenNormalizer::Create(options.case_mapping, options.normalization);
+    auto normalizer =
+        internal::TokenNormalizer::Create(options.case_mapping, options.normalization);
     if (!tokenizer.ok() || !normalizer.ok()) throw std::bad_alloc();
-    return Worker{std::move(*tokenizer), std::move(*normalizer), {}};
+    std::optional<internal::JsonlField> jsonl;
+    if (jsonl_probe) jsonl.emplace(*internal::JsonlField::Create(options.jsonl_field));
+    return Worker{std::move(*tokenizer), std::move(*normalizer), {}, std::move(jsonl), {}};
   };
 
   std::vector<internal::Utf8Scan> scans(inputs.size());
+  std::vector<internal::JsonlTally> tallies(inputs.size());
   UnitSource source(inputs, options, report);
+  auto add_result = [&](const UnitResult& result) {
+    AddScan(result, scans[result.input_index]);
+    internal::AddTally(result.jsonl, tallies[result.input_index]);
+    // The run fails at the first bad line: reading on would be wasted.
+    if (options.strict_jsonl && !options.keep_going && result.jsonl.bad_lines > 0) source.Stop();
+  };
   const int threads = ThreadCount(inputs, options);
   report.stats.threads = threads;
   std::vector<TokenCounter> counters;
@@ -271,28 +404,30 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, Count
     // No thread pool to start: that would cost more than a small job.
     Worker worker = make_worker();
     while (std::optional<Unit> unit = source.Next()) {
-      AddScan(CountUnit(worker, *unit), scans[unit->input_index]);
+      add_result(CountUnit(worker, *unit));
     }
     counters.push_back(std::move(worker.counter));
   } else {
     tbb::enumerable_thread_specific<Worker> workers(make_worker);
-    CountInParallel(threads, source, workers, scans);
+    CountInParallel(threads, source, workers, add_result);
     for (Worker& worker : workers) counters.push_back(std::move(worker.counter));
   }
 
   for (std::size_t i = 0; i < inputs.size(); ++i) {
+    report.stats.ill_formed_sequences += scans[i].bad_sequences;
     if (scans[i].bad_sequences > 0) {
       report.ill_formed.push_back(
           IllFormedInput{inputs[i].path, scans[i].first_bad_offset, scans[i].bad_sequences});
     }
   }
+  ReportJsonl(inputs, tallies, options, report);
   if (source.stopped()) return;  // an incomplete vocabulary must not pass for one
 
   TokenCounter merged = internal::MergeCounters(std::move(counters));
   report.stats.tokens = merged.total();
   report.stats.distinct_tokens = merged.distinct();
   report.vocabulary =
-      internal::SortedVocabulary(merged, options.min_count, options.top, threads);
+      internal::SortedVocabulary(merged, {options.min_count, options.top, options.sort}, threads);
   report.finished = true;
 }
 
@@ -314,16 +449,28 @@ CountReport CountInputs(const std::vector<Input>& inputs, std::vector<Problem> e
       report.errors.push_back(Problem{"", std::nullopt, error.what()});
     }
   }
-  report.stats.seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  internal::FinishStats(report, start);
   return report;
 }
 
 }  // namespace
 
 CountReport Count(const std::vector<std::string>& paths, const Options& options) {
-  internal::ResolvedInputs resolved = internal::ResolveInputs(paths, options.follow_symlinks);
-  return CountInputs(resolved.inputs, std::move(resolved.errors), options);
+  internal::ResolvedInputs resolved = internal::ResolveInputs(paths, options);
+  if (options.shard_count > 1) {
+    // Each process has its own standard input: it cannot be dealt to one part.
+    for (const Input& input : resolved.inputs) {
+      if (input.kind == Input::Kind::kStdin) {
+        CountReport refused;  // not finished: there is nothing to count
+        refused.errors.push_back(Problem{input.path, std::nullopt,
+                                         "standard input cannot be divided into parts (--shard)"});
+        return refused;
+      }
+    }
+  }
+  const std::vector<Input> inputs =
+      internal::SelectShard(std::move(resolved.inputs), options.shard_index, options.shard_count);
+  return CountInputs(inputs, std::move(resolved.errors), options);
 }
 
 CountReport CountText(std::string_view text, const Options& options) {

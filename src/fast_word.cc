@@ -136,8 +136,8 @@ class NoIcuBlockTest {
                                        _mm_cmplt_epi8(v, _mm_setzero_si128()));
     __m128i allowed = _mm_setzero_si128();
     for (int k = 0; k < TwoByteLeads::kMaxRanges; ++k) {
-      allowed = _mm_or_si128(allowed, _mm_and_si128(_mm_cmpgt_epi8(v, below_[k]),
-                                                    _mm_cmplt_epi8(v, above_[k])));
+      allowed = _mm_or_si128(
+          allowed, _mm_and_si128(_mm_cmpgt_epi8(v, below_[k]), _mm_cmplt_epi8(v, above_[k])));
     }
     return _mm_movemask_epi8(_mm_andnot_si128(allowed, lead)) == 0;
   }
@@ -296,8 +296,8 @@ void SegmentWords(std::string_view text, SpanSink token, SpanSink needs_icu) {
     // ICU gives "_" or a Hangul syllable followed by marks no word status,
     // unlike the rules above: leave those to ICU as well.
     const bool complex = current == WordClass::kComplex ||
-                         (current == WordClass::kExtend && (previous == WordClass::kExtendNumLet ||
-                                                            previous == WordClass::kHangul));
+                         (current == WordClass::kExtend &&
+                          (previous == WordClass::kExtendNumLet || previous == WordClass::kHangul));
     previous = current;
     if (!complex) continue;
     const std::size_t from = FindSafeCutBefore(text, done, static_cast<std::size_t>(here));

@@ -1,6 +1,7 @@
 // Resolving paths and walking directories.
 #include "input.h"
 
+#include <fnmatch.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -15,15 +16,28 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// Whether `pattern` matches: a pattern without '/' matches the last name of
+// `below` (the path below the directory named), one with '/' the whole of it.
+bool Matches(const std::string& pattern, const fs::path& below) {
+  const bool whole_path = pattern.find('/') != std::string::npos;
+  const std::string subject = whole_path ? below.string() : below.filename().string();
+  return fnmatch(pattern.c_str(), subject.c_str(), 0) == 0;
+}
+
+bool MatchesAny(const std::vector<std::string>& patterns, const fs::path& below) {
+  return std::any_of(patterns.begin(), patterns.end(),
+                     [&](const std::string& pattern) { return Matches(pattern, below); });
+}
+
 class DirectoryWalker {
  public:
-  DirectoryWalker(bool follow_symlinks, ResolvedInputs& out)
-      : follow_symlinks_(follow_symlinks), out_(out) {}
+  DirectoryWalker(const Options& options, ResolvedInputs& out) : options_(options), out_(out) {}
 
   // Appends the regular files below `dir`, sorted by path bytes.
   void Walk(const fs::path& dir, const struct stat& dir_stat) {
     std::vector<Input> found;
     entered_.clear();  // a directory named twice is counted twice, like a file
+    root_ = dir;
     Visit(dir, dir_stat, found);
     std::sort(found.begin(), found.end(),
               [](const Input& a, const Input& b) { return a.path < b.path; });
@@ -43,15 +57,18 @@ class DirectoryWalker {
         continue;
       }
       if (S_ISLNK(st.st_mode)) {
-        if (!follow_symlinks_) continue;
+        if (!options_.follow_symlinks) continue;
         if (stat(path.c_str(), &st) != 0) {
           Report(path, errno);
           continue;
         }
       }
+      const fs::path below = path.lexically_relative(root_);
+      if (MatchesAny(options_.exclude, below)) continue;
       if (S_ISDIR(st.st_mode)) {
         Visit(path, st, found);
-      } else if (S_ISREG(st.st_mode)) {
+      } else if (S_ISREG(st.st_mode) &&
+                 (options_.include.empty() || MatchesAny(options_.include, below))) {
         found.push_back(Input{Input::Kind::kPath, path.string(), {}, st.st_size});
       }
     }
@@ -62,16 +79,17 @@ class DirectoryWalker {
     out_.errors.push_back(Problem{path.string(), std::nullopt, std::strerror(error_number)});
   }
 
-  bool follow_symlinks_;
+  const Options& options_;
   ResolvedInputs& out_;
+  fs::path root_;  // the directory named, which patterns are relative to
   std::set<std::pair<dev_t, ino_t>> entered_;
 };
 
 }  // namespace
 
-ResolvedInputs ResolveInputs(const std::vector<std::string>& paths, bool follow_symlinks) {
+ResolvedInputs ResolveInputs(const std::vector<std::string>& paths, const Options& options) {
   ResolvedInputs resolved;
-  DirectoryWalker walker(follow_symlinks, resolved);
+  DirectoryWalker walker(options, resolved);
   for (const std::string& path : paths) {
     if (path == "-") {
       resolved.inputs.push_back(Input{Input::Kind::kStdin, path, {}, std::nullopt});
@@ -84,8 +102,11 @@ ResolvedInputs ResolveInputs(const std::vector<std::string>& paths, bool follow_
       walker.Walk(path, st);
     } else {
       const bool sized = S_ISREG(st.st_mode);
-      resolved.inputs.push_back(Input{Input::Kind::kPath, path, {},
-                                      sized ? std::optional<std::uint64_t>(st.st_size) : std::nullopt});
+      resolved.inputs.push_back(
+          Input{Input::Kind::kPath,
+                path,
+                {},
+                sized ? std::optional<std::uint64_t>(st.st_size) : std::nullopt});
     }
   }
   return resolved;

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "vocabcount/options.h"
 #include "vocabcount/problem.h"
 
 namespace vocabcount::internal {
@@ -29,8 +30,11 @@ struct ResolvedInputs {
 // "-" is stdin; a directory stands for the regular files below it, in sorted
 // order; anything else (a file, a FIFO, a device) is read as it is. Symbolic
 // links named by the user are followed; those met in a walk only when
-// `follow_symlinks` is set, and then each directory is entered once, so a link
-// loop ends.
-ResolvedInputs ResolveInputs(const std::vector<std::string>& paths, bool follow_symlinks);
+// options.follow_symlinks is set, and then each directory is entered once, so
+// a link loop ends. options.include and options.exclude filter what a walk
+// finds: a pattern without '/' is matched against the file's name, one with
+// '/' against its path below the directory named; a directory whose name
+// matches an exclude pattern is not entered.
+ResolvedInputs ResolveInputs(const std::vector<std::string>& paths, const Options& options);
 
 }  // namespace vocabcount::internal

@@ -1,7 +1,7 @@
-// Sorting a vocabulary: count descending, then token bytes ascending. The
-// counter's entries are sorted as small fixed-size records that hold short
-// tokens and point at long ones, and strings are made only for the entries
-// kept, in order.
+// Sorting a vocabulary: by count descending, then token bytes ascending, or
+// by token bytes alone. Entries are sorted as small fixed-size records that
+// hold short tokens and point at long ones, and strings are made only for the
+// entries kept, in order.
 #include "sort.h"
 
 #include <tbb/blocked_range.h>
@@ -11,11 +11,8 @@
 #include <tbb/task_arena.h>
 
 #include <algorithm>
-#include <string_view>
-#include <vector>
-
-#include "huge_pages.h"
-#include "packed_token.h"
+#include <string>
+#include <utility>
 
 namespace vocabcount {
 
@@ -28,54 +25,10 @@ bool ComesBefore(const VocabularyEntry& a, const VocabularyEntry& b) {
 namespace internal {
 namespace {
 
-// An entry as the sort sees it: self-contained for a token of up to 16 bytes,
-// so that the counter's table can be freed before sorting. Each group of 8
-// bytes, zero-padded, is held as a big-endian number: numbers order as the
-// bytes do, so most ties on the count are settled by one comparison.
-struct SortRecord {
-  // Longer tokens are the ones the counter keeps in its arena, which outlives
-  // its table; shorter ones live in the table and must be copied here.
-  static constexpr std::size_t kInlineBytes = PackedToken::kInlineBytes;
-
-  std::uint64_t count;
-  std::uint64_t first;   // bytes 0-7
-  std::uint64_t second;  // bytes 8-15, or for a longer token its address
-  std::uint64_t size;
-
-  SortRecord(std::string_view token, std::uint64_t token_count)
-      : count(token_count),
-        first(BigEndian(token.substr(0, 8))),
-        second(token.size() <= kInlineBytes ? BigEndian(token.substr(std::min<std::size_t>(8, token.size())))
-                                            : reinterpret_cast<std::uintptr_t>(token.data())),
-        size(token.size()) {}
-
-  bool is_inline() const { return size <= kInlineBytes; }
-
-  // The token's bytes; an inline token's are written to `buffer`.
-  std::string_view Bytes(char (&buffer)[kInlineBytes]) const {
-    if (!is_inline()) return {reinterpret_cast<const char*>(second), size};
-    for (std::size_t i = 0; i < 8; ++i) {
-      buffer[i] = static_cast<char>(first >> (56 - 8 * i));
-      buffer[8 + i] = static_cast<char>(second >> (56 - 8 * i));
-    }
-    return {buffer, size};
-  }
-
-  // Up to 8 bytes, zero-padded on the right, as a big-endian number.
-  static std::uint64_t BigEndian(std::string_view bytes) {
-    std::uint64_t number = 0;
-    for (std::size_t i = 0; i < 8; ++i) {
-      const std::uint64_t byte = i < bytes.size() ? static_cast<unsigned char>(bytes[i]) : 0;
-      number = (number << 8) | byte;
-    }
-    return number;
-  }
-};
-
-// A function object rather than a function pointer, so that sorting inlines it.
-struct RecordBefore {
+// Token bytes ascending, as memcmp orders them, a prefix first. Function
+// objects rather than function pointers, so that sorting inlines them.
+struct TokenBefore {
   bool operator()(const SortRecord& a, const SortRecord& b) const {
-    if (a.count != b.count) return a.count > b.count;
     if (a.first != b.first) return a.first < b.first;
     if (a.is_inline() && b.is_inline()) {
       // Equal padded bytes: the shorter token is a prefix of the longer.
@@ -88,7 +41,13 @@ struct RecordBefore {
   }
 };
 
-using Records = std::vector<SortRecord, HugePageAllocator<SortRecord>>;
+// Count descending, then token bytes ascending.
+struct CountBefore {
+  bool operator()(const SortRecord& a, const SortRecord& b) const {
+    if (a.count != b.count) return a.count > b.count;
+    return TokenBefore{}(a, b);
+  }
+};
 
 // Runs `work` in a oneTBB arena of `threads`; more threads than cores would
 // not be faster.
@@ -104,35 +63,50 @@ template <class Work>
 void InPieces(std::size_t size, int threads, Work work) {
   if (threads <= 1) return work(std::size_t{0}, size);
   OnThreads(threads, [&] {
-    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, size, 4096),
-                      [&](const tbb::blocked_range<std::size_t>& range) { work(range.begin(), range.end()); });
+    tbb::parallel_for(
+        tbb::blocked_range<std::size_t>(0, size, 4096),
+        [&](const tbb::blocked_range<std::size_t>& range) { work(range.begin(), range.end()); });
   });
 }
 
-void SortRecords(Records& records, std::size_t keep, int threads) {
-  if (keep < records.size()) {
-    std::partial_sort(records.begin(), records.begin() + static_cast<std::ptrdiff_t>(keep),
-                      records.end(), RecordBefore{});
-    records.erase(records.begin() + static_cast<std::ptrdiff_t>(keep), records.end());
-  } else if (threads <= 1) {
-    std::sort(records.begin(), records.end(), RecordBefore{});
+template <class Records, class Before>
+void SortAll(Records& records, int threads, Before before) {
+  if (threads <= 1) {
+    std::sort(records.begin(), records.end(), before);
   } else {
-    OnThreads(threads, [&] { tbb::parallel_sort(records.begin(), records.end(), RecordBefore{}); });
+    OnThreads(threads, [&] { tbb::parallel_sort(records.begin(), records.end(), before); });
   }
+}
+
+// Both orders are total (tokens are distinct), so any sort gives the same
+// bytes.
+template <class Records>
+void SortRecords(Records& records, std::uint64_t top, SortOrder order, int threads) {
+  const bool cut = top > 0 && top < records.size();
+  const auto keep = records.begin() + static_cast<std::ptrdiff_t>(cut ? top : records.size());
+  if (order == SortOrder::kCount) {
+    if (cut) {
+      std::partial_sort(records.begin(), keep, records.end(), CountBefore{});
+      records.erase(keep, records.end());
+    } else {
+      SortAll(records, threads, CountBefore{});
+    }
+    return;
+  }
+  // The most frequent entries, in no particular order, then in token order.
+  if (cut) {
+    std::nth_element(records.begin(), keep, records.end(), CountBefore{});
+    records.erase(keep, records.end());
+  }
+  SortAll(records, threads, TokenBefore{});
 }
 
 }  // namespace
 
-Vocabulary SortedVocabulary(TokenCounter& counter, std::uint64_t min_count, std::uint64_t top,
-                            int threads) {
-  Records records;
-  records.reserve(counter.distinct());
-  // The table goes before the entries are made; the arena stays until then.
-  const TokenArena long_tokens = counter.Drain([&](std::string_view token, std::uint64_t count) {
-    if (count >= min_count) records.emplace_back(token, count);
-  });
-  // The order is total (tokens are distinct), so any sort gives the same bytes.
-  SortRecords(records, top > 0 ? top : records.size(), threads);
+Vocabulary SortBuffer::Sort(std::uint64_t top, SortOrder order, int threads) {
+  Records records = std::move(records_);
+  records_ = Records();
+  SortRecords(records, top, order, threads);
 
   Vocabulary entries;
   entries.reserve(records.size());
@@ -151,6 +125,15 @@ Vocabulary SortedVocabulary(TokenCounter& counter, std::uint64_t min_count, std:
     }
   });
   return entries;
+}
+
+Vocabulary SortedVocabulary(TokenCounter& counter, const Selection& selection, int threads) {
+  SortBuffer buffer(selection.min_count);
+  buffer.Reserve(counter.distinct());
+  // The table goes before the entries are made; the arena stays until then.
+  const TokenArena long_tokens =
+      counter.Drain([&](std::string_view token, std::uint64_t count) { buffer.Add(token, count); });
+  return buffer.Sort(selection.top, selection.order, threads);
 }
 
 }  // namespace internal

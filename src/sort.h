@@ -1,17 +1,100 @@
-// The output order and the entry filters (--min-count, --top).
+// The output orders (count, token) and the entry filters (--min-count, --top).
 #pragma once
 
+#include <algorithm>
+#include <cstddef>
 #include <cstdint>
+#include <string_view>
+#include <vector>
 
 #include "counter.h"
+#include "huge_pages.h"
+#include "packed_token.h"
+#include "vocabcount/options.h"
 #include "vocabcount/vocabulary.h"
 
 namespace vocabcount::internal {
 
-// The entries of `counter` seen at least `min_count` times, in the total
-// output order, the first `top` of them (all when top == 0). Sorting uses up to
-// `threads` threads.
-Vocabulary SortedVocabulary(TokenCounter& counter, std::uint64_t min_count, std::uint64_t top,
-                            int threads);
+// Which entries are kept and how they are ordered. With top > 0 the `top`
+// first entries in count order are kept (the most frequent ones), then
+// written in `order`.
+struct Selection {
+  std::uint64_t min_count = 1;
+  std::uint64_t top = 0;
+  SortOrder order = SortOrder::kCount;
+};
+
+// An entry as the sort sees it: self-contained for a token of up to 16 bytes,
+// so that a counter's table can be freed before sorting. Each group of 8
+// bytes, zero-padded, is held as a big-endian number: numbers order as the
+// bytes do, so most comparisons of tokens take one comparison of numbers.
+struct SortRecord {
+  // Longer tokens are the ones a counter keeps in its arena, which outlives
+  // its table; shorter ones live in the table and must be copied here.
+  static constexpr std::size_t kInlineBytes = PackedToken::kInlineBytes;
+
+  std::uint64_t count;
+  std::uint64_t first;   // bytes 0-7
+  std::uint64_t second;  // bytes 8-15, or for a longer token its address
+  std::uint64_t size;
+
+  SortRecord(std::string_view token, std::uint64_t token_count)
+      : count(token_count),
+        first(BigEndian(token.substr(0, 8))),
+        second(token.size() <= kInlineBytes
+                   ? BigEndian(token.substr(std::min<std::size_t>(8, token.size())))
+                   : reinterpret_cast<std::uintptr_t>(token.data())),
+        size(token.size()) {}
+
+  bool is_inline() const { return size <= kInlineBytes; }
+
+  // The token's bytes; an inline token's are written to `buffer`.
+  std::string_view Bytes(char (&buffer)[kInlineBytes]) const {
+    if (!is_inline()) return {reinterpret_cast<const char*>(second), size};
+    for (std::size_t i = 0; i < 8; ++i) {
+      buffer[i] = static_cast<char>(first >> (56 - 8 * i));
+      buffer[8 + i] = static_cast<char>(second >> (56 - 8 * i));
+    }
+    return {buffer, size};
+  }
+
+  // Up to 8 bytes, zero-padded on the right, as a big-endian number.
+  static std::uint64_t BigEndian(std::string_view bytes) {
+    std::uint64_t number = 0;
+    for (std::size_t i = 0; i < 8; ++i) {
+      const std::uint64_t byte = i < bytes.size() ? static_cast<unsigned char>(bytes[i]) : 0;
+      number = (number << 8) | byte;
+    }
+    return number;
+  }
+};
+
+// Entries gathered for sorting, those below a minimum count left out. A token
+// longer than SortRecord::kInlineBytes is referenced, not copied: its bytes
+// must stay valid until Sort() returns.
+class SortBuffer {
+ public:
+  explicit SortBuffer(std::uint64_t min_count = 1) : min_count_(min_count) {}
+
+  void Reserve(std::size_t entries) { records_.reserve(entries); }
+  void Add(std::string_view token, std::uint64_t count) {
+    if (count >= min_count_) records_.emplace_back(token, count);
+  }
+  std::size_t size() const { return records_.size(); }
+
+  // The entries kept (the first `top` in count order, all when top == 0) in
+  // `order`, sorted on up to `threads` threads. Empties the buffer.
+  Vocabulary Sort(std::uint64_t top, SortOrder order, int threads);
+
+ private:
+  using Records = std::vector<SortRecord, HugePageAllocator<SortRecord>>;
+
+  std::uint64_t min_count_;
+  Records records_;
+};
+
+// The entries of `counter` that `selection` keeps, in its order; empties the
+// counter. Sorting uses up to `threads` threads.
+Vocabulary SortedVocabulary(TokenCounter& counter, const Selection& selection, int threads);
 
 }  // namespace vocabcount::internal

@@ -1,26 +1,18 @@
 // Cutting a stream into work units: every byte once, in order, cuts only at
 // safe points, units of at least the target size, read errors reported.
-#include <catch2/catch.hpp>
+#include "chunk_reader.h"
 
+#include <catch2/catch.hpp>
 #include <cerrno>
 #include <cstring>
 
-#include "chunk_reader.h"
 #include "safe_cut.h"
+#include "trickle.h"
 
 namespace vocabcount::internal {
 namespace {
 
-// A read function over a string that returns at most `step` bytes per call,
-// like a pipe delivering small writes.
-ChunkReader::ReadFunction Trickle(const std::string& text, std::size_t step) {
-  return [&text, step, at = std::size_t{0}](char* buffer, std::size_t size) mutable {
-    const std::size_t n = std::min({size, step, text.size() - at});
-    std::memcpy(buffer, text.data() + at, n);
-    at += n;
-    return static_cast<ssize_t>(n);
-  };
-}
+using testing::Trickle;
 
 struct Piece {
   std::uint64_t offset;
@@ -62,8 +54,8 @@ TEST_CASE("Units cover the input in order and end at safe cuts", "[chunk_reader]
 TEST_CASE("A wrong expected size still reads every byte", "[chunk_reader]") {
   // A file may grow or shrink between the size check and the read.
   const std::string text = "alpha beta\ngamma  delta\n\nepsilon zeta eta theta\r\niota";
-  for (std::uint64_t expected : {std::uint64_t{0}, std::uint64_t{5}, text.size() - 1, text.size(),
-                                 text.size() + 100}) {
+  for (std::uint64_t expected :
+       {std::uint64_t{0}, std::uint64_t{5}, text.size() - 1, text.size(), text.size() + 100}) {
     for (std::size_t chunk : {3, 1000}) {
       INFO("expected " << expected << ", chunk " << chunk);
       ChunkReader reader(Trickle(text, 7), chunk);

@@ -7,9 +7,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -180,5 +179,14 @@ class Sandbox {
  private:
   fs::path root_;
 };
+
+// Runs `script`, which must succeed quietly, and returns its stdout.
+inline std::string Output(const Sandbox& box, const std::string& script) {
+  const RunResult r = box.Run(script);
+  INFO(script << "\n" << r);
+  CHECK(r.status == 0);
+  CHECK(r.err == "");
+  return r.out;
+}
 
 }  // namespace vocabcount::cli_testing

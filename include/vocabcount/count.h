@@ -54,7 +54,9 @@ struct CountReport {
   // must not pass for a complete one.
   std::vector<Problem> errors;
   std::vector<IllFormedInput> ill_formed;  // in input order
-  std::vector<BadJsonlInput> bad_jsonl;    // in input order
+  // In input order; with Options::strict_jsonl such inputs are in `errors`
+  // instead, each with its first bad line.
+  std::vector<BadJsonlInput> bad_jsonl;
 
   bool ok() const { return finished && errors.empty(); }
 };

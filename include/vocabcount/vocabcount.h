@@ -3,7 +3,9 @@
 
 #include "vocabcount/atomic_file.h"
 #include "vocabcount/count.h"
+#include "vocabcount/merge.h"
 #include "vocabcount/options.h"
+#include "vocabcount/path_list.h"
 #include "vocabcount/problem.h"
 #include "vocabcount/version.h"
 #include "vocabcount/vocabulary.h"

@@ -1,8 +1,11 @@
-// Writing a vocabulary as TSV, to a file descriptor or atomically to a file.
+// Writing a vocabulary as TSV, as GloVe's vocab_count lines or as JSON: whole,
+// or entry by entry as the entries are made, to a file descriptor or a string.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "vocabcount/problem.h"
 #include "vocabcount/vocabulary.h"
@@ -12,7 +15,10 @@ namespace vocabcount {
 enum class OutputFormat {
   kTsv,    // "token<TAB>count" lines
   kGlove,  // "token count" lines, as GloVe's vocab_count writes them
-  kJson,   // one object {"token": count, ...}, keys in output order
+  // One object, one entry per line, keys in output order:
+  // {\n  "token": count,\n  ...\n}\n, or {}\n when empty. In keys, '"', '\'
+  // and control characters below U+0020 are escaped (\", \\, \u00XX).
+  kJson,
 };
 
 struct WriteOptions {
@@ -20,17 +26,53 @@ struct WriteOptions {
   OutputFormat format = OutputFormat::kTsv;
 };
 
-// "token<TAB>count\n" lines. Returns a problem naming `display_name` on
-// failure; a reader that went away (EPIPE) is reported as broken_pipe.
+// A problem names the output's display name; a reader that went away (EPIPE)
+// is reported as broken_pipe instead.
 struct WriteResult {
   std::optional<Problem> problem;
   bool broken_pipe = false;
   bool ok() const { return !problem && !broken_pipe; }
 };
-WriteResult WriteTsv(const Vocabulary& vocabulary, const WriteOptions& options,
-                     int fd, const std::string& display_name);
 
-// Renders the TSV into a string (for tests and small vocabularies).
+// Writes entries one at a time, in large blocks: for vocabularies written as
+// they are made (a merge), in memory that does not grow with them.
+class VocabularyWriter {
+ public:
+  // Writes to `fd`; problems name `display_name`.
+  VocabularyWriter(const WriteOptions& options, int fd, std::string display_name);
+  // Appends to `*out`.
+  VocabularyWriter(const WriteOptions& options, std::string* out);
+  VocabularyWriter(const VocabularyWriter&) = delete;
+  VocabularyWriter& operator=(const VocabularyWriter&) = delete;
+
+  // Returns false once writing has failed: later entries are dropped, and the
+  // caller may stop making them.
+  bool Add(std::string_view token, std::uint64_t count);
+  // Writes what is left (JSON's closing brace too); call once, at the end.
+  WriteResult Finish();
+
+ private:
+  void Flush();
+
+  WriteOptions options_;
+  int fd_ = -1;
+  std::string* out_ = nullptr;
+  std::string display_name_;
+  std::string block_;
+  std::uint64_t entries_ = 0;
+  WriteResult result_;
+};
+
+// The whole vocabulary in options.format, written to `fd`.
+WriteResult WriteVocabulary(const Vocabulary& vocabulary, const WriteOptions& options, int fd,
+                            const std::string& display_name);
+// The same bytes in a string (for tests and small vocabularies).
+std::string FormatVocabulary(const Vocabulary& vocabulary, const WriteOptions& options);
+
+// Older names of the two above, kept for existing callers; like them, they
+// honour options.format.
+WriteResult WriteTsv(const Vocabulary& vocabulary, const WriteOptions& options, int fd,
+                     const std::string& display_name);
 std::string FormatTsv(const Vocabulary& vocabulary, const WriteOptions& options);
 
 }  // namespace vocabcount

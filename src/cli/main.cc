@@ -8,8 +8,12 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <optional>
+#include <string>
+#include <utility>
 
 #include "parse_args.h"
+#include "progress_line.h"
 #include "vocabcount/vocabcount.h"
 
 namespace {
@@ -30,15 +34,26 @@ void PrintDiagnostics(const CountReport& report) {
                Problem{input.path, input.first_offset,
                        std::to_string(input.sequences) + " ill-formed UTF-8 sequence" +
                            (one ? "" : "s") + " (the first at byte " +
-                           std::to_string(input.first_offset) + ") " + (one ? "separates" : "separate") +
-                           " tokens and " + (one ? "is" : "are") + " not counted"}
+                           std::to_string(input.first_offset) + ") " +
+                           (one ? "separates" : "separate") + " tokens and " +
+                           (one ? "is" : "are") + " not counted"}
                    .ToString());
+  }
+  for (const vocabcount::BadJsonlInput& input : report.bad_jsonl) {
+    const std::string how_many = input.lines == 1 ? "a bad JSON line: not counted"
+                                                  : "the first of " + std::to_string(input.lines) +
+                                                        " bad JSON lines, which are not counted";
+    PrintError("warning: " + Problem{input.path, std::nullopt,
+                                     input.first_reason + " (" + how_many + ")", input.first_line}
+                                 .ToString());
   }
 }
 
-void PrintStats(const vocabcount::CountStats& stats) {
-  const double megabytes_per_second =
-      stats.seconds > 0 ? static_cast<double>(stats.bytes) / 1e6 / stats.seconds : 0.0;
+double MegabytesPerSecond(const vocabcount::CountStats& stats) {
+  return stats.seconds > 0 ? static_cast<double>(stats.bytes) / 1e6 / stats.seconds : 0.0;
+}
+
+void PrintStats(const vocabcount::CountStats& stats, bool jsonl) {
   std::fprintf(stderr,
                "inputs:          %llu\n"
                "bytes:           %llu\n"
@@ -51,10 +66,74 @@ void PrintStats(const vocabcount::CountStats& stats) {
                static_cast<unsigned long long>(stats.bytes),
                static_cast<unsigned long long>(stats.tokens),
                static_cast<unsigned long long>(stats.distinct_tokens), stats.threads, stats.seconds,
-               megabytes_per_second);
+               MegabytesPerSecond(stats));
+  if (stats.compressed_inputs > 0) {
+    // Of the inputs, those read decompressed, and the bytes read as stored.
+    std::fprintf(stderr,
+                 "compressed:      %llu\n"
+                 "stored bytes:    %llu\n",
+                 static_cast<unsigned long long>(stats.compressed_inputs),
+                 static_cast<unsigned long long>(stats.stored_bytes));
+  }
+  if (jsonl) {
+    std::fprintf(stderr,
+                 "JSON lines:      %llu\n"
+                 "bad JSON lines:  %llu\n",
+                 static_cast<unsigned long long>(stats.jsonl_lines),
+                 static_cast<unsigned long long>(stats.jsonl_bad_lines));
+  }
 }
 
-int Run(const vocabcount::cli::CliOptions& cli) {
+// The same figures and more, as one JSON object on one line, for programs.
+void PrintStatsJson(const vocabcount::CountStats& stats) {
+  const std::pair<const char*, std::uint64_t> counts[] = {
+      {"inputs", stats.inputs},
+      {"inputs_skipped", stats.inputs_skipped},
+      {"compressed_inputs", stats.compressed_inputs},
+      {"bytes", stats.bytes},
+      {"stored_bytes", stats.stored_bytes},
+      {"tokens", stats.tokens},
+      {"distinct_tokens", stats.distinct_tokens},
+      {"ill_formed_sequences", stats.ill_formed_sequences},
+      {"jsonl_lines", stats.jsonl_lines},
+      {"jsonl_bad_lines", stats.jsonl_bad_lines},
+  };
+  std::string json = "{";
+  for (const auto& [name, value] : counts) {
+    json += "\"" + std::string(name) + "\":" + std::to_string(value) + ",";
+  }
+  char tail[128];
+  std::snprintf(tail, sizeof tail, "\"threads\":%d,\"seconds\":%.6f,\"mb_per_second\":%.3f}\n",
+                stats.threads, stats.seconds, MegabytesPerSecond(stats));
+  json += tail;
+  std::fputs(json.c_str(), stderr);
+}
+
+bool ShowsProgress(vocabcount::cli::ProgressMode mode) {
+  switch (mode) {
+    case vocabcount::cli::ProgressMode::kOn:
+      return true;
+    case vocabcount::cli::ProgressMode::kOff:
+      return false;
+    case vocabcount::cli::ProgressMode::kAuto:
+      break;
+  }
+  return isatty(STDERR_FILENO) == 1;
+}
+
+int Run(vocabcount::cli::CliOptions cli) {
+  if (cli.files_from) {
+    if (auto problem = vocabcount::ReadPathList(*cli.files_from, cli.files_from_nul, cli.paths)) {
+      PrintError(problem->ToString());
+      return kFailure;
+    }
+    const bool list_on_stdin = *cli.files_from == "-";
+    if (list_on_stdin && std::find(cli.paths.begin(), cli.paths.end(), "-") != cli.paths.end()) {
+      PrintError(
+          "standard input holds the list of paths (--files-from -); it cannot be an input too");
+      return kFailure;
+    }
+  }
   // Fail before counting when the output cannot be written at all.
   std::optional<vocabcount::AtomicFile> output_file;
   if (cli.output) {
@@ -73,13 +152,31 @@ int Run(const vocabcount::cli::CliOptions& cli) {
     return kFailure;
   }
 
-  const CountReport report = vocabcount::Count(cli.paths, cli.count);
+  std::optional<vocabcount::cli::ProgressLine> progress_line;
+  if (ShowsProgress(cli.progress)) {
+    progress_line.emplace(STDERR_FILENO);
+    cli.count.progress = [&](const vocabcount::Progress& progress) {
+      progress_line->Update(progress);
+    };
+  }
+  const int fd = output_file ? output_file->fd() : STDOUT_FILENO;
+  const std::string name = output_file ? output_file->path() : "standard output";
+  // A merge hands its entries to the writer as it makes them.
+  vocabcount::VocabularyWriter writer(cli.write, fd, name);
+  const auto write_entry = [&](std::string_view token, std::uint64_t count) {
+    return writer.Add(token, count);
+  };
+  const CountReport report = cli.merge
+                                 ? vocabcount::MergeVocabularies(cli.paths, cli.count, write_entry)
+                                 : vocabcount::Count(cli.paths, cli.count);
+  progress_line.reset();  // erased before any message
   PrintDiagnostics(report);
   if (!report.finished) return kFailure;  // output_file is removed unwritten
 
-  const int fd = output_file ? output_file->fd() : STDOUT_FILENO;
-  const std::string name = output_file ? output_file->path() : "standard output";
-  const vocabcount::WriteResult written = vocabcount::WriteTsv(report.vocabulary, cli.write, fd, name);
+  for (const vocabcount::VocabularyEntry& entry : report.vocabulary) {
+    if (!write_entry(entry.token, entry.count)) break;
+  }
+  const vocabcount::WriteResult written = writer.Finish();
   if (written.broken_pipe) return kSuccess;  // the reader has all it wanted
   if (written.problem) {
     PrintError(written.problem->ToString());
@@ -91,7 +188,10 @@ int Run(const vocabcount::cli::CliOptions& cli) {
       return kFailure;
     }
   }
-  if (cli.stats != vocabcount::cli::StatsFormat::kNone) PrintStats(report.stats);
+  if (cli.stats == vocabcount::cli::StatsFormat::kText) {
+    PrintStats(report.stats, !cli.count.jsonl_field.empty());
+  }
+  if (cli.stats == vocabcount::cli::StatsFormat::kJson) PrintStatsJson(report.stats);
   return report.errors.empty() ? kSuccess : kFailure;
 }
 

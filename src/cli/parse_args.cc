@@ -3,11 +3,12 @@
 #include "parse_args.h"
 
 #include <CLI/CLI.hpp>
-
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 
 #include "vocabcount/version.h"
 
@@ -43,9 +44,10 @@ INPUTS
   --files-from, standard input is read. Inputs compressed with gzip, zstd,
   bzip2 or xz are recognized by their first bytes and read decompressed.
   --jsonl FIELD reads each line as a JSON object and counts the string at
-  FIELD ("meta.text" for nested objects); other lines are counted as bad in
-  --stats and warned about once per input (with --strict-jsonl they are an
-  error).
+  FIELD ("meta.text" for nested objects; a key holding a dot cannot be
+  named). Blank lines are skipped; other lines without a string there are
+  counted as bad in --stats and warned about once per input, naming the
+  first (with --strict-jsonl it is an error).
 
 MAP AND MERGE
   --shard I/N counts only part I (0 to N-1) of N parts of the input list,
@@ -55,8 +57,11 @@ MAP AND MERGE
   --merge reads vocabularies written by vocabcount (TSV, with or without
   header, compressed or not) and sums their counts: merging the counts of
   parts gives the bytes a single count of the whole would. Write the parts
-  with --sort token and without --min-count or --top; token-sorted inputs
-  are merged as streams, in memory that does not grow with the vocabulary.
+  with --sort token and without --min-count or --top: regular files sorted by
+  token are checked in a first pass, then merged as streams, and with --sort
+  token (no --top) written as they are merged, in memory that does not grow
+  with the vocabulary. Other inputs are summed in memory. A malformed line or
+  a token twice in one input is an error naming the file and line.
 
 EXIT STATUS
   0  success
@@ -79,7 +84,8 @@ CLI::Validator DecimalDigits() {
 
 // A whole number in [0, limit], or nullopt.
 std::optional<int> SmallNumber(std::string_view text, int limit) {
-  if (text.empty() || text.size() > 9 || text.find_first_not_of("0123456789") != std::string::npos) {
+  if (text.empty() || text.size() > 9 ||
+      text.find_first_not_of("0123456789") != std::string::npos) {
     return std::nullopt;
   }
   const int value = std::stoi(std::string(text));
@@ -97,8 +103,9 @@ std::optional<std::string> ParseShard(const std::string& text, const Environment
     const auto id = environment("SLURM_ARRAY_TASK_ID");
     const auto task_count = environment("SLURM_ARRAY_TASK_COUNT");
     if (!id || !task_count) {
-      return std::string("auto needs SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT "
-                         "(run it in a Slurm job array)");
+      return std::string(
+          "auto needs SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT "
+          "(run it in a Slurm job array)");
     }
     // Arrays may start anywhere (--array=1-4); the first task is part 0.
     const auto first = environment("SLURM_ARRAY_TASK_MIN");
@@ -134,8 +141,7 @@ std::string Usage(const std::string& message) {
 }  // namespace
 
 ParsedArgs ParseArgs(int argc, const char* const* argv, const Environment& environment) {
-  CLI::App app("vocabcount: count token frequencies over text corpora, in parallel.",
-               "vocabcount");
+  CLI::App app("vocabcount: count token frequencies over text corpora, in parallel.", "vocabcount");
   app.footer(kFooter);
   app.set_version_flag("-V,--version", std::string("vocabcount ") + VOCABCOUNT_VERSION);
   app.get_formatter()->column_width(28);
@@ -151,7 +157,8 @@ ParsedArgs ParseArgs(int argc, const char* const* argv, const Environment& envir
       ->transform(CLI::CheckedTransformer(tokenizers))
       ->option_text("KIND");
   bool lower = false, casefold = false, nfc = false, nfkc = false;
-  app.add_flag("--lower", lower, "Lowercase each token (full Unicode, root locale; not with --casefold)");
+  app.add_flag("--lower", lower,
+               "Lowercase each token (full Unicode, root locale; not with --casefold)");
   app.add_flag("--casefold", casefold, "Case-fold each token (full Unicode folding)");
   app.add_flag("--nfc", nfc, "Normalize each token to NFC (not with --nfkc)");
   app.add_flag("--nfkc", nfkc, "Normalize each token to NFKC");
@@ -160,7 +167,7 @@ ParsedArgs ParseArgs(int argc, const char* const* argv, const Environment& envir
       ->check(DecimalDigits())
       ->check(CLI::Range(std::uint64_t{1}, UINT64_MAX))
       ->option_text("N");
-  app.add_option("--top", options.top, "Keep only the first N lines")
+  app.add_option("--top", options.top, "Keep only the N most frequent tokens")
       ->check(DecimalDigits())
       ->check(CLI::Range(std::uint64_t{1}, UINT64_MAX))
       ->option_text("N");
@@ -196,19 +203,29 @@ ParsedArgs ParseArgs(int argc, const char* const* argv, const Environment& envir
                         ""))
                     ->option_text("[=json]");
   bool progress = false, no_progress = false;
-  app.add_flag("--progress", progress, "Show a progress line on stderr (default: when it is a terminal)");
+  app.add_flag("--progress", progress,
+               "Show a progress line on stderr (default: when it is a terminal)");
   app.add_flag("--no-progress", no_progress, "Never show the progress line");
   app.add_option("--files-from", cli.files_from,
                  "Read more paths from FILE (- for standard input), one per line")
       ->option_text("FILE");
   app.add_flag("-0,--null", cli.files_from_nul, "--files-from paths are separated by NUL bytes");
-  app.add_option("--include", options.include,
-                 "Read only files matching GLOB found in directories (repeatable)")
-      ->option_text("GLOB");
-  app.add_option("--exclude", options.exclude, "Skip files matching GLOB found in directories (repeatable)")
-      ->option_text("GLOB");
-  app.add_option("--jsonl", options.jsonl_field, "Inputs are JSON Lines: count the string at FIELD")
-      ->option_text("FIELD");
+  // One pattern per occurrence: a list option would take the paths after it too.
+  for (auto [name, patterns, help] :
+       {std::tuple{"--include", &options.include,
+                   "Read only files matching GLOB found in directories (repeatable)"},
+        std::tuple{
+            "--exclude", &options.exclude,
+            "Skip files (and directories) matching GLOB found in directories (repeatable)"}}) {
+    app.add_option(name, *patterns, help)
+        ->expected(1)
+        ->allow_extra_args(false)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+        ->option_text("GLOB");
+  }
+  CLI::Option* jsonl = app.add_option("--jsonl", options.jsonl_field,
+                                      "Inputs are JSON Lines: count the string at FIELD")
+                           ->option_text("FIELD");
   app.add_flag("--strict-jsonl", options.strict_jsonl, "A bad JSON line is an input error");
   std::string shard;
   app.add_option("--shard", shard, "Count only part I of N of the inputs (0 <= I < N), or auto")
@@ -231,8 +248,8 @@ ParsedArgs ParseArgs(int argc, const char* const* argv, const Environment& envir
     if (arg == "--") break;
     if (arg.starts_with("--") && arg.find('=') == arg.size() - 1) {
       parsed.exit_status = 2;
-      parsed.stderr_text = Usage(std::string(arg.substr(0, arg.size() - 1)) +
-                                 ": the value is empty");
+      parsed.stderr_text =
+          Usage(std::string(arg.substr(0, arg.size() - 1)) + ": the value is empty");
       return parsed;
     }
   }
@@ -265,7 +282,25 @@ ParsedArgs ParseArgs(int argc, const char* const* argv, const Environment& envir
   if (options.strict_jsonl && options.jsonl_field.empty()) {
     conflict = "--strict-jsonl goes only with --jsonl";
   }
-  if (cli.merge && !options.jsonl_field.empty()) conflict = "--merge and --jsonl cannot be combined";
+  if (cli.merge && !options.jsonl_field.empty())
+    conflict = "--merge and --jsonl cannot be combined";
+  // A merge sums tokens as the parts wrote them; it does not tokenize again.
+  if (cli.merge && (lower || casefold || nfc || nfkc || app.count("--tokenizer") > 0)) {
+    conflict =
+        "--merge cannot be combined with --tokenizer, --lower, --casefold, --nfc or --nfkc "
+        "(give them when counting the parts)";
+  }
+  const std::string& field = options.jsonl_field;
+  if (jsonl->count() > 0 && (field.empty() || field.front() == '.' || field.back() == '.' ||
+                             field.find("..") != std::string::npos)) {
+    conflict = "--jsonl: FIELD needs a key, or keys joined by dots";
+  }
+  const bool reads_stdin = (paths.empty() && !cli.files_from) ||
+                           std::find(paths.begin(), paths.end(), "-") != paths.end();
+  if (!shard.empty() && reads_stdin) {
+    conflict = "--shard: standard input cannot be divided into parts; name the files";
+  }
+  if (!shard.empty() && cli.merge) conflict = "--shard and --merge cannot be combined";
   if (!shard.empty()) {
     if (auto problem = ParseShard(shard, environment, options)) conflict = "--shard: " + *problem;
   }
@@ -274,7 +309,8 @@ ParsedArgs ParseArgs(int argc, const char* const* argv, const Environment& envir
     parsed.stderr_text = Usage(conflict);
     return parsed;
   }
-  if (stats->count() > 0) cli.stats = stats_format == "json" ? StatsFormat::kJson : StatsFormat::kText;
+  if (stats->count() > 0)
+    cli.stats = stats_format == "json" ? StatsFormat::kJson : StatsFormat::kText;
   if (progress) cli.progress = ProgressMode::kOn;
   if (no_progress) cli.progress = ProgressMode::kOff;
 

@@ -1,0 +1,213 @@
+// The four decoders: each maps its library's calls and return codes onto
+// DecodeStep, and names its errors the way the library (or its command-line
+// tool) does.
+#include "decompress.h"
+
+#define ZLIB_CONST
+#include <bzlib.h>
+#include <lzma.h>
+#include <zlib.h>
+#include <zstd.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <new>
+
+namespace vocabcount::internal {
+namespace {
+
+// zlib and libbz2 count in unsigned int; larger buffers are used in steps.
+constexpr std::size_t kMaxStepBytes = std::size_t{1} << 30;
+
+unsigned int StepBytes(std::size_t size) {
+  return static_cast<unsigned int>(std::min(size, kMaxStepBytes));
+}
+
+DecodeStep Corrupt(std::string message, std::size_t consumed = 0, std::size_t produced = 0) {
+  return DecodeStep{DecodeStep::State::kCorrupt, consumed, produced, std::move(message)};
+}
+
+// gzip through zlib: one member at a time, so that the caller sees where
+// each ends and starts the next one like gzip -d does.
+class GzipDecoder final : public Decoder {
+ public:
+  GzipDecoder() {
+    // 16 + the largest window: gzip framing only, any window size.
+    if (inflateInit2(&stream_, 16 + MAX_WBITS) != Z_OK) throw std::bad_alloc();
+  }
+  ~GzipDecoder() override { inflateEnd(&stream_); }
+
+  DecodeStep Decode(const char* in, std::size_t in_size, char* out, std::size_t out_size,
+                    bool) override {
+    const unsigned int in_bytes = StepBytes(in_size);
+    const unsigned int out_bytes = StepBytes(out_size);
+    stream_.next_in = reinterpret_cast<const Bytef*>(in);
+    stream_.avail_in = in_bytes;
+    stream_.next_out = reinterpret_cast<Bytef*>(out);
+    stream_.avail_out = out_bytes;
+    const int code = inflate(&stream_, Z_NO_FLUSH);
+    const std::size_t consumed = in_bytes - stream_.avail_in;
+    const std::size_t produced = out_bytes - stream_.avail_out;
+    switch (code) {
+      case Z_OK:
+      case Z_BUF_ERROR:  // no progress possible: more input is needed
+        return DecodeStep{DecodeStep::State::kMore, consumed, produced, {}};
+      case Z_STREAM_END:
+        return DecodeStep{DecodeStep::State::kEnd, consumed, produced, {}};
+      case Z_MEM_ERROR:
+        throw std::bad_alloc();
+      default:
+        return Corrupt(stream_.msg != nullptr ? stream_.msg : zError(code), consumed, produced);
+    }
+  }
+
+  void Restart() override {
+    if (inflateReset(&stream_) != Z_OK) throw std::bad_alloc();
+  }
+
+ private:
+  z_stream stream_{};
+};
+
+// zstd: one decoding context reads frame after frame by itself; a frame's
+// end is still reported, because input may only end there.
+class ZstdDecoder final : public Decoder {
+ public:
+  ZstdDecoder() : context_(ZSTD_createDCtx()) {
+    if (context_ == nullptr) throw std::bad_alloc();
+  }
+  ~ZstdDecoder() override { ZSTD_freeDCtx(context_); }
+
+  DecodeStep Decode(const char* in, std::size_t in_size, char* out, std::size_t out_size,
+                    bool) override {
+    ZSTD_inBuffer input{in, in_size, 0};
+    ZSTD_outBuffer output{out, out_size, 0};
+    const std::size_t hint = ZSTD_decompressStream(context_, &output, &input);
+    if (ZSTD_isError(hint)) return Corrupt(ZSTD_getErrorName(hint), input.pos, output.pos);
+    // 0: the frame is decoded and flushed.
+    return DecodeStep{
+        hint == 0 ? DecodeStep::State::kEnd : DecodeStep::State::kMore, input.pos, output.pos, {}};
+  }
+
+  void Restart() override {}  // the context starts the next frame itself
+
+ private:
+  ZSTD_DCtx* context_;
+};
+
+// bzip2 through libbz2, which stops at the end of each stream; a new one is
+// started for the next, as bzip2 -d does.
+class Bzip2Decoder final : public Decoder {
+ public:
+  Bzip2Decoder() { Start(); }
+  ~Bzip2Decoder() override { BZ2_bzDecompressEnd(&stream_); }
+
+  DecodeStep Decode(const char* in, std::size_t in_size, char* out, std::size_t out_size,
+                    bool) override {
+    const unsigned int in_bytes = StepBytes(in_size);
+    const unsigned int out_bytes = StepBytes(out_size);
+    stream_.next_in = const_cast<char*>(in);  // libbz2 does not write to it
+    stream_.avail_in = in_bytes;
+    stream_.next_out = out;
+    stream_.avail_out = out_bytes;
+    const int code = BZ2_bzDecompress(&stream_);
+    const std::size_t consumed = in_bytes - stream_.avail_in;
+    const std::size_t produced = out_bytes - stream_.avail_out;
+    switch (code) {
+      case BZ_OK:
+        return DecodeStep{DecodeStep::State::kMore, consumed, produced, {}};
+      case BZ_STREAM_END:
+        return DecodeStep{DecodeStep::State::kEnd, consumed, produced, {}};
+      case BZ_MEM_ERROR:
+        throw std::bad_alloc();
+      case BZ_DATA_ERROR:
+        return Corrupt("data integrity (CRC) error in data", consumed, produced);
+      case BZ_DATA_ERROR_MAGIC:
+        return Corrupt("bad magic number", consumed, produced);
+      default:
+        return Corrupt("libbz2 error " + std::to_string(code), consumed, produced);
+    }
+  }
+
+  void Restart() override {
+    BZ2_bzDecompressEnd(&stream_);
+    Start();
+  }
+
+ private:
+  void Start() {
+    stream_ = bz_stream{};
+    if (BZ2_bzDecompressInit(&stream_, /*verbosity=*/0, /*small=*/0) != BZ_OK) {
+      throw std::bad_alloc();
+    }
+  }
+
+  bz_stream stream_{};
+};
+
+// xz through liblzma, which reads concatenated streams and stream padding
+// itself (LZMA_CONCATENATED) and must be told when the input has ended.
+class XzDecoder final : public Decoder {
+ public:
+  XzDecoder() { Start(); }
+  ~XzDecoder() override { lzma_end(&stream_); }
+
+  DecodeStep Decode(const char* in, std::size_t in_size, char* out, std::size_t out_size,
+                    bool input_ends) override {
+    stream_.next_in = reinterpret_cast<const std::uint8_t*>(in);
+    stream_.avail_in = in_size;
+    stream_.next_out = reinterpret_cast<std::uint8_t*>(out);
+    stream_.avail_out = out_size;
+    const lzma_ret code = lzma_code(&stream_, input_ends ? LZMA_FINISH : LZMA_RUN);
+    const std::size_t consumed = in_size - stream_.avail_in;
+    const std::size_t produced = out_size - stream_.avail_out;
+    switch (code) {
+      case LZMA_OK:
+      case LZMA_BUF_ERROR:  // no progress possible: truncated if input ended
+        return DecodeStep{DecodeStep::State::kMore, consumed, produced, {}};
+      case LZMA_STREAM_END:
+        return DecodeStep{DecodeStep::State::kEnd, consumed, produced, {}};
+      case LZMA_MEM_ERROR:
+        throw std::bad_alloc();
+      case LZMA_DATA_ERROR:
+        return Corrupt("compressed data is corrupt", consumed, produced);
+      case LZMA_FORMAT_ERROR:
+        return Corrupt("file format not recognized", consumed, produced);
+      case LZMA_OPTIONS_ERROR:
+        return Corrupt("unsupported compression options", consumed, produced);
+      case LZMA_MEMLIMIT_ERROR:
+        return Corrupt("memory usage limit reached", consumed, produced);
+      default:
+        return Corrupt("liblzma error " + std::to_string(static_cast<int>(code)), consumed,
+                       produced);
+    }
+  }
+
+  void Restart() override {
+    lzma_end(&stream_);
+    Start();
+  }
+
+ private:
+  void Start() {
+    stream_ = LZMA_STREAM_INIT;
+    // No memory limit, as xz -d has none by default.
+    if (lzma_stream_decoder(&stream_, UINT64_MAX, LZMA_CONCATENATED) != LZMA_OK) {
+      throw std::bad_alloc();
+    }
+  }
+
+  lzma_stream stream_ = LZMA_STREAM_INIT;
+};
+
+}  // namespace
+
+std::unique_ptr<Decoder> MakeDecoder(std::string_view format) {
+  if (format == "gzip") return std::make_unique<GzipDecoder>();
+  if (format == "zstd") return std::make_unique<ZstdDecoder>();
+  if (format == "bzip2") return std::make_unique<Bzip2Decoder>();
+  if (format == "xz") return std::make_unique<XzDecoder>();
+  return nullptr;
+}
+
+}  // namespace vocabcount::internal

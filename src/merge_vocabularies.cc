@@ -1,0 +1,322 @@
+// --merge: summing vocabularies written by vocabcount. Regular files sorted
+// by token are merged as streams (k-way), after a first pass that checks
+// their order in constant memory; anything else (standard input, pipes,
+// inputs in count order) is summed in a hash map and sorted as a count is.
+#include <tbb/info.h>
+
+#include <algorithm>
+#include <chrono>
+#include <limits>
+#include <memory>
+#include <new>
+#include <optional>
+#include <utility>
+
+#include "absl/container/flat_hash_map.h"
+#include "counter.h"
+#include "huge_pages.h"
+#include "input.h"
+#include "merge_sources.h"
+#include "packed_token.h"
+#include "report_stats.h"
+#include "sort.h"
+#include "vocabcount/merge.h"
+#include "vocabulary_reader.h"
+
+namespace vocabcount {
+namespace {
+
+using internal::Input;
+using internal::MergeSource;
+using internal::SourceHeap;
+using internal::VocabularyLine;
+
+// Buffers for the first pass, which reads one input at a time, and for the
+// streams of a merge, which are all open at once.
+constexpr std::size_t kCheckBufferBytes = std::size_t{1} << 20;
+constexpr std::size_t kStreamBufferBytes = std::size_t{256} << 10;
+
+std::string OverflowMessage() {
+  return "the counts of this token add up to more than " +
+         std::to_string(std::numeric_limits<std::uint64_t>::max());
+}
+
+// The sums of the in-memory path, with the input that last added to each, to
+// find a token twice in one input. Long tokens live in an arena.
+struct Total {
+  std::uint64_t count = 0;
+  std::size_t input = 0;
+};
+using Totals =
+    absl::flat_hash_map<internal::PackedToken, Total, internal::CounterHash, internal::CounterEq,
+                        internal::HugePageAllocator<std::pair<const internal::PackedToken, Total>>>;
+
+class Merger {
+ public:
+  Merger(const std::vector<Input>& inputs, const Options& options, const EntrySink& sink,
+         MergeReport& report)
+      : inputs_(inputs),
+        options_(options),
+        sink_(sink),
+        report_(report),
+        skipped_(inputs.size(), false),
+        threads_(options.threads > 0 ? options.threads : tbb::info::default_concurrency()) {}
+
+  void Run() {
+    report_.stats.threads = 1;
+    report_.streamed = AllSorted();
+    if (stopped_) return;
+    if (report_.streamed) {
+      MergeStreams();
+    } else {
+      SumInMemory();
+    }
+    report_.finished = !stopped_;
+  }
+
+ private:
+  enum class Order { kSorted, kUnsorted, kFailed };
+
+  // The first pass: whether every input is a regular file in token order.
+  // Inputs found malformed are reported here.
+  bool AllSorted() {
+    const bool all_files = std::all_of(inputs_.begin(), inputs_.end(), [](const Input& input) {
+      return input.kind == Input::Kind::kPath && input.expected_bytes.has_value();
+    });
+    if (!all_files) return false;
+    for (std::size_t i = 0; i < inputs_.size(); ++i) {
+      switch (CheckOrder(inputs_[i])) {
+        case Order::kSorted:
+          break;
+        case Order::kUnsorted:
+          return false;  // the remaining inputs are checked as they are summed
+        case Order::kFailed:
+          skipped_[i] = true;
+          if (stopped_) return false;
+          break;
+      }
+    }
+    return true;
+  }
+
+  Order CheckOrder(const Input& input) {
+    MergeSource source(input);
+    if (!source.Open(kCheckBufferBytes)) return Failed(*source.problem());
+    std::string previous;
+    while (source.Advance()) {
+      const VocabularyLine& entry = source.current();
+      const int order = entry.token.compare(previous);
+      if (order < 0) return Order::kUnsorted;
+      if (order == 0) {
+        source.SetProblem("the token of line " + std::to_string(entry.line - 1) + " again");
+        return Failed(*source.problem());
+      }
+      previous.assign(entry.token);
+    }
+    if (source.problem()) return Failed(*source.problem());
+    return Order::kSorted;
+  }
+
+  Order Failed(Problem problem) {
+    report_.errors.push_back(std::move(problem));
+    if (!options_.keep_going) stopped_ = true;
+    return Order::kFailed;
+  }
+
+  // A k-way merge: the least token of all the sources' current ones is
+  // summed over the sources that have it, and each of those moves on.
+  void MergeStreams() {
+    std::vector<std::unique_ptr<MergeSource>> sources;
+    std::vector<MergeSource*> started;
+    for (std::size_t i = 0; i < inputs_.size(); ++i) {
+      if (skipped_[i]) continue;
+      sources.push_back(std::make_unique<MergeSource>(inputs_[i], i));
+      MergeSource& source = *sources.back();
+      if (source.Open(kStreamBufferBytes) && source.Advance()) {
+        started.push_back(&source);
+      } else if (source.problem()) {
+        if (!InputFailed(source)) return;
+      } else {
+        source.AddTo(report_.stats);
+      }
+    }
+    SourceHeap heap(std::move(started));
+
+    const bool direct = options_.sort == SortOrder::kToken && options_.top == 0;
+    internal::SortBuffer buffer(options_.min_count);
+    internal::TokenArena long_tokens;
+    std::string token;
+    while (!heap.empty()) {
+      const std::uint64_t prefix = heap.top().prefix();
+      token.assign(heap.top().current().token);
+      std::uint64_t total = heap.top().current().count;
+      if (!Step(heap, prefix, token)) return;
+      while (!heap.empty() && heap.top().prefix() == prefix &&
+             heap.top().current().token == token) {
+        const MergeSource& source = heap.top();
+        if (__builtin_add_overflow(total, source.current().count, &total)) {
+          report_.errors.push_back(
+              Problem{source.path(), std::nullopt, OverflowMessage(), source.current().line});
+          stopped_ = true;
+          return;
+        }
+        if (!Step(heap, prefix, token)) return;
+      }
+      Tally(total);
+      if (total < options_.min_count) continue;
+      if (direct) {
+        if (!Deliver(token, total)) return;
+      } else {
+        // Long tokens must outlive `token`, which the next entry overwrites.
+        buffer.Add(token.size() > internal::SortRecord::kInlineBytes ? long_tokens.Store(token)
+                                                                     : std::string_view(token),
+                   total);
+      }
+    }
+    if (!direct) Deliver(buffer.Sort(options_.top, options_.sort, threads_));
+  }
+
+  // Moves the top source, whose entry (`token`, with `prefix`) was taken, to
+  // its next entry, or out of the heap at its end. False when the merge must
+  // stop.
+  bool Step(SourceHeap& heap, std::uint64_t prefix, std::string_view token) {
+    MergeSource& source = heap.top();
+    if (!source.Advance()) {
+      heap.PopTop();
+      if (!source.problem()) {
+        source.AddTo(report_.stats);
+        return true;
+      }
+      return InputFailed(source);
+    }
+    if (source.prefix() < prefix ||
+        (source.prefix() == prefix && source.current().token <= token)) {
+      // The first pass found it sorted: the file changed since.
+      source.SetProblem("not in token order any more (was the file changed?)");
+      heap.PopTop();
+      return InputFailed(source);
+    }
+    heap.TopChanged();
+    return true;
+  }
+
+  // Reports the source's problem; with keep_going the rest of it is left out.
+  bool InputFailed(const MergeSource& source) {
+    report_.errors.push_back(*source.problem());
+    if (!options_.keep_going) stopped_ = true;
+    return !stopped_;
+  }
+
+  void SumInMemory() {
+    Totals totals;
+    internal::TokenArena long_tokens;
+    for (std::size_t i = 0; i < inputs_.size() && !stopped_; ++i) {
+      if (!skipped_[i]) AddInput(i, totals, long_tokens);
+    }
+    if (stopped_) return;
+    internal::SortBuffer buffer(options_.min_count);
+    buffer.Reserve(totals.size());
+    for (const auto& [key, total] : totals) {
+      Tally(total.count);
+      buffer.Add(key.bytes(), total.count);
+    }
+    Totals().swap(totals);  // inline tokens are copied into the buffer
+    Deliver(buffer.Sort(options_.top, options_.sort, threads_));
+  }
+
+  void AddInput(std::size_t index, Totals& totals, internal::TokenArena& long_tokens) {
+    MergeSource source(inputs_[index]);
+    if (!source.Open(kStreamBufferBytes)) {
+      InputFailed(source);
+      return;
+    }
+    while (source.Advance()) {
+      const VocabularyLine& entry = source.current();
+      const internal::PackedToken key = internal::PackedToken::Of(entry.token);
+      const internal::HashedToken hashed{key, internal::PackedTokenHash{}(key)};
+      bool added = false;
+      auto slot = totals.lazy_emplace(hashed, [&](const auto& construct) {
+        added = true;
+        construct(key.is_inline() ? key : internal::PackedToken::Of(long_tokens.Store(entry.token)),
+                  Total{entry.count, index});
+      });
+      if (added) continue;
+      Total& total = slot->second;
+      if (total.input == index) {
+        source.SetProblem("the token of an earlier line again");
+        InputFailed(source);
+        return;
+      }
+      if (__builtin_add_overflow(total.count, entry.count, &total.count)) {
+        report_.errors.push_back(
+            Problem{source.path(), std::nullopt, OverflowMessage(), entry.line});
+        stopped_ = true;
+        return;
+      }
+      total.input = index;
+    }
+    if (source.problem()) {
+      InputFailed(source);
+    } else {
+      source.AddTo(report_.stats);
+    }
+  }
+
+  // A merged entry, counted in the statistics before any filter.
+  void Tally(std::uint64_t total) {
+    ++report_.stats.distinct_tokens;
+    // The statistic saturates; only the entries' own counts must be exact.
+    if (__builtin_add_overflow(report_.stats.tokens, total, &report_.stats.tokens)) {
+      report_.stats.tokens = std::numeric_limits<std::uint64_t>::max();
+    }
+  }
+
+  // False when the sink wants no more entries.
+  bool Deliver(std::string_view token, std::uint64_t count) {
+    if (sink_) return sink_(token, count);
+    report_.vocabulary.push_back(VocabularyEntry{std::string(token), count});
+    return true;
+  }
+
+  void Deliver(Vocabulary sorted) {
+    report_.stats.threads = threads_;  // the sort's; a stream to the output takes one
+    if (!sink_) {
+      report_.vocabulary = std::move(sorted);
+      return;
+    }
+    for (const VocabularyEntry& entry : sorted) {
+      if (!sink_(entry.token, entry.count)) return;
+    }
+  }
+
+  const std::vector<Input>& inputs_;
+  const Options& options_;
+  const EntrySink& sink_;
+  MergeReport& report_;
+  std::vector<bool> skipped_;  // reported in the first pass
+  const int threads_;
+  bool stopped_ = false;
+};
+
+}  // namespace
+
+MergeReport MergeVocabularies(const std::vector<std::string>& paths, const Options& options,
+                              const EntrySink& sink) {
+  const auto start = std::chrono::steady_clock::now();
+  MergeReport report;
+  internal::ResolvedInputs resolved = internal::ResolveInputs(paths, options);
+  report.errors = std::move(resolved.errors);
+  if (report.errors.empty() || options.keep_going) {
+    try {
+      Merger(resolved.inputs, options, sink, report).Run();
+    } catch (const std::bad_alloc&) {
+      report.finished = false;
+      report.errors.push_back(Problem{"", std::nullopt, "out of memory"});
+    }
+  }
+  if (!report.finished) report.vocabulary.clear();
+  internal::FinishStats(report, start);
+  return report;
+}
+
+}  // namespace vocabcount

@@ -1,0 +1,161 @@
+// CLI tests of choosing inputs: path lists (--files-from, -0), glob filters on
+// directory walks (--include, --exclude) and parts of the list (--shard).
+#include <catch2/catch.hpp>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "cli_sandbox.h"
+
+namespace {
+
+using namespace vocabcount::cli_testing;  // NOLINT: the shared test vocabulary
+
+// A directory of files whose words name them, so the output shows which
+// files were read.
+void WriteTree(const Sandbox& box) {
+  box.Write("tree/a.txt", "apple\n");
+  box.Write("tree/b.md", "banana\n");
+  box.Write("tree/sub/c.txt", "cherry\n");
+  box.Write("tree/sub/d.log", "date\n");
+  box.Write("tree/.git/e.txt", "elder\n");
+  box.Write("tree/skip/f.txt", "fig\n");
+}
+
+// The tokens of a vocabulary, sorted.
+std::set<std::string> Tokens(const std::string& tsv) {
+  std::set<std::string> tokens;
+  for (const std::string& line : SplitLines(tsv)) tokens.insert(line.substr(0, line.find('\t')));
+  return tokens;
+}
+
+TEST_CASE("cli: --files-from reads paths one per line, or NUL-separated with -0", "[cli][inputs]") {
+  Sandbox box;
+  box.Write("one.txt", "the cat\n");
+  box.Write("two words.txt", "the hat\n");
+  box.Write("line\nbreak.txt", "the end\n");
+  const RunResult direct = box.Run("vocabcount one.txt 'two words.txt' 'line\nbreak.txt'");
+  REQUIRE(direct.status == 0);
+
+  // A name with a line feed can only be listed NUL-separated.
+  const RunResult nul = box.Run(
+      "printf 'one.txt\\0two words.txt\\0line\\nbreak.txt\\0' > list0 && "
+      "vocabcount --files-from list0 -0");
+  INFO(nul);
+  CHECK(nul.status == 0);
+  CHECK(nul.out == direct.out);
+
+  const RunResult lines =
+      box.Run("printf 'one.txt\\ntwo words.txt\\n' | vocabcount --files-from -");
+  INFO(lines);
+  CHECK(lines.status == 0);
+  CHECK(lines.out == "the\t2\ncat\t1\nhat\t1\n");
+
+  // Paths on the command line and in the list add up.
+  const RunResult both =
+      box.Run("printf 'two words.txt' > list && vocabcount one.txt --files-from list");
+  INFO(both);
+  CHECK(both.out == lines.out);
+}
+
+TEST_CASE("cli: a missing --files-from list fails with status 1 naming it", "[cli][inputs]") {
+  Sandbox box;
+  const RunResult r = box.Run("vocabcount --files-from nowhere.list");
+  INFO(r);
+  CHECK(r.status == 1);
+  CHECK(r.err == "vocabcount: nowhere.list: No such file or directory\n");
+  CHECK(r.out == "");
+  const RunResult twice = box.Run("echo - | vocabcount --files-from -");
+  INFO(twice);
+  CHECK(twice.status == 1);
+  CHECK(Contains(twice.err, "cannot be an input too"));
+  const RunResult stray = box.Run("vocabcount -0 x");
+  CHECK(stray.status == 2);
+  CHECK(Contains(stray.err, "--null goes only with --files-from"));
+}
+
+TEST_CASE("cli: --include and --exclude filter the files found in directories", "[cli][inputs]") {
+  Sandbox box;
+  WriteTree(box);
+  const RunResult all = box.Run("vocabcount tree");
+  REQUIRE(all.status == 0);
+  CHECK(Tokens(all.out) ==
+        std::set<std::string>{"apple", "banana", "cherry", "date", "elder", "fig"});
+
+  const RunResult txt = box.Run("vocabcount --include '*.txt' tree");
+  INFO(txt);
+  CHECK(txt.status == 0);
+  CHECK(Tokens(txt.out) == std::set<std::string>{"apple", "cherry", "elder", "fig"});
+
+  // A name pattern also keeps a walk out of matching directories; a pattern
+  // with a slash is matched against the path below the directory named.
+  const RunResult pruned = box.Run(
+      "vocabcount --include '*.txt' --include '*.md' --exclude .git --exclude 'skip/*' tree");
+  INFO(pruned);
+  CHECK(pruned.status == 0);
+  CHECK(Tokens(pruned.out) == std::set<std::string>{"apple", "banana", "cherry"});
+
+  // Files named on the command line are read whatever the filters say.
+  const RunResult named = box.Run("vocabcount --exclude '*.log' tree/sub/d.log");
+  CHECK(named.out == "date\t1\n");
+}
+
+TEST_CASE("cli: --shard I/N parts hold every input once and are balanced by size",
+          "[cli][inputs]") {
+  Sandbox box;
+  // Files of very different sizes, each word unique to its file.
+  std::vector<std::string> names;
+  std::string all;
+  for (int i = 0; i < 23; ++i) {
+    std::string text;
+    for (int k = 0; k < (i * 37) % 101 + 1; ++k) text += "w" + std::to_string(i) + " ";
+    names.push_back("in/f" + std::to_string(i) + ".txt");
+    box.Write(names.back(), text + "\n");
+  }
+  const RunResult whole = box.Run("vocabcount in");
+  REQUIRE(whole.status == 0);
+  std::multiset<std::string> seen;
+  for (int part = 0; part < 4; ++part) {
+    const RunResult r = box.Run("vocabcount --shard " + std::to_string(part) + "/4 in");
+    INFO(r);
+    REQUIRE(r.status == 0);
+    for (const std::string& token : Tokens(r.out)) seen.insert(token);
+  }
+  // Every file in exactly one part.
+  CHECK(seen.size() == Tokens(whole.out).size());
+  CHECK(std::set<std::string>(seen.begin(), seen.end()) == Tokens(whole.out));
+
+  // The list order does not change the parts.
+  const RunResult forward = box.Run("vocabcount --shard 1/4 in/f1*.txt in/f2*.txt");
+  const RunResult backward = box.Run("vocabcount --shard 1/4 in/f2*.txt in/f1*.txt");
+  CHECK(forward.out == backward.out);
+}
+
+TEST_CASE("cli: --shard auto reads the Slurm array variables; bad parts are usage errors",
+          "[cli][inputs]") {
+  Sandbox box;
+  box.Write("a.txt", "alpha\n");
+  box.Write("b.txt", "beta beta\n");
+  const RunResult manual = box.Run("vocabcount --shard 1/2 a.txt b.txt");
+  const RunResult slurm = box.Run(
+      "SLURM_ARRAY_TASK_ID=8 SLURM_ARRAY_TASK_MIN=7 SLURM_ARRAY_TASK_COUNT=2 "
+      "vocabcount --shard auto a.txt b.txt");
+  INFO(slurm);
+  CHECK(slurm.status == 0);
+  CHECK(slurm.out == manual.out);
+
+  const RunResult outside = box.Run("vocabcount --shard auto a.txt");
+  CHECK(outside.status == 2);
+  CHECK(Contains(outside.err, "SLURM_ARRAY_TASK_ID"));
+  for (const char* bad : {"4/4", "1/0", "x/2", "1/", "-1/3", "1/2/3"}) {
+    const RunResult r = box.Run(std::string("vocabcount --shard '") + bad + "' a.txt");
+    INFO(bad << "\n" << r);
+    CHECK(r.status == 2);
+    CHECK(StartsWith(r.err, "vocabcount: --shard: "));
+  }
+  const RunResult stdin_shard = box.Run("vocabcount --shard 0/2 < a.txt");
+  CHECK(stdin_shard.status == 2);
+  CHECK(Contains(stdin_shard.err, "standard input cannot be divided"));
+}
+
+}  // namespace
