@@ -131,6 +131,24 @@ TEST_CASE("cli: --shard I/N parts hold every input once and are balanced by size
   CHECK(forward.out == backward.out);
 }
 
+TEST_CASE("cli: --shard 0..N-1 with --sort token, then --merge, gives a single count's bytes",
+          "[cli][inputs]") {
+  Sandbox box;
+  REQUIRE(box.Run("mkdir in && for f in \"$CORPUS\"/*.txt; do cp \"$f\" in/; done").status == 0);
+  const std::string whole = Output(box, "vocabcount in");
+  REQUIRE(!whole.empty());
+  for (int parts : {1, 3, 7}) {
+    std::string script;
+    for (int part = 0; part < parts; ++part) {
+      script += "\"$VC\" --shard " + std::to_string(part) + "/" + std::to_string(parts) +
+                " --sort token -o part-" + std::to_string(part) + ".tsv in || exit 1\n";
+    }
+    script += "\"$VC\" --merge part-*.tsv && rm part-*.tsv";
+    INFO(parts << " parts");
+    CHECK(Output(box, script) == whole);
+  }
+}
+
 TEST_CASE("cli: --shard auto reads the Slurm array variables; bad parts are usage errors",
           "[cli][inputs]") {
   Sandbox box;
