@@ -87,6 +87,7 @@ class UnitSource {
       if (!reader_) {
         if (next_input_ == inputs_.size() || stopped_) return std::nullopt;
         OpenNext();
+        if (!reader_) ++progress_.inputs_done;  // it could not be opened
         continue;
       }
       Unit unit{current_, {}};

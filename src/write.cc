@@ -132,13 +132,4 @@ std::string FormatVocabulary(const Vocabulary& vocabulary, const WriteOptions& o
   return out;
 }
 
-WriteResult WriteTsv(const Vocabulary& vocabulary, const WriteOptions& options, int fd,
-                     const std::string& display_name) {
-  return WriteVocabulary(vocabulary, options, fd, display_name);
-}
-
-std::string FormatTsv(const Vocabulary& vocabulary, const WriteOptions& options) {
-  return FormatVocabulary(vocabulary, options);
-}
-
 }  // namespace vocabcount

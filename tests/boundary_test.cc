@@ -64,7 +64,7 @@ TEST_CASE("Ill-formed sequences at every possible cut are found once", "[boundar
   for (std::size_t chunk = 1; chunk <= text.size(); ++chunk) {
     INFO("chunk " << chunk);
     const CountReport report = CountText(text, WithChunk(chunk));
-    CHECK(FormatTsv(report.vocabulary, {}) == "a\t1\nb\t1\nc\t1\nd\t1\ne\t1\n");
+    CHECK(FormatVocabulary(report.vocabulary, {}) == "a\t1\nb\t1\nc\t1\nd\t1\ne\t1\n");
     REQUIRE(report.ill_formed.size() == 1);
     CHECK(report.ill_formed[0].first_offset == 2);
     CHECK(report.ill_formed[0].sequences == expected_sequences);

@@ -17,7 +17,7 @@ using testing::kCompressedFormats;
 using testing::TempDir;
 using testing::WriteFile;
 
-std::string Tsv(const CountReport& report) { return FormatTsv(report.vocabulary, {}); }
+std::string Tsv(const CountReport& report) { return FormatVocabulary(report.vocabulary, {}); }
 
 std::string SomeText(int lines) {
   std::mt19937 random(23);

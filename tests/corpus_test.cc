@@ -15,7 +15,7 @@ std::string EngineTsv(const std::vector<std::string>& paths, CaseMapping case_ma
   options.case_mapping = case_mapping;
   const CountReport report = Count(paths, options);
   REQUIRE(report.ok());
-  return FormatTsv(report.vocabulary, {});
+  return FormatVocabulary(report.vocabulary, {});
 }
 
 TEST_CASE("Every corpus file counts as plain ICU counts it", "[corpus]") {

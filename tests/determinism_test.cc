@@ -99,7 +99,7 @@ TEST_CASE("Input order does not change output bytes", "[determinism]") {
     const CountReport report = Count(paths, options);
     REQUIRE(report.ok());
     INFO("order " << order);
-    CHECK(FormatTsv(report.vocabulary, {}) == expected);
+    CHECK(FormatVocabulary(report.vocabulary, {}) == expected);
     CHECK(report.stats.inputs == paths.size());
   }
 }

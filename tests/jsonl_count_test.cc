@@ -174,7 +174,7 @@ TEST_CASE("JSONL counts equal the reference over each document on its own",
                         << (lower ? ", lower" : ""));
           const CountReport report = CountText(corpus.jsonl, options);
           REQUIRE(report.ok());
-          CHECK(FormatTsv(report.vocabulary, {}) == expected);
+          CHECK(FormatVocabulary(report.vocabulary, {}) == expected);
           CHECK(report.stats.jsonl_lines == corpus.lines);
           CHECK(report.stats.jsonl_bad_lines == corpus.bad_lines);
           CHECK(report.ill_formed.empty());
@@ -209,7 +209,7 @@ TEST_CASE("JSONL counts equal CountText of each document, in every mode", "[json
         const CountReport report = CountText(corpus.jsonl, options);
         REQUIRE(report.ok());
         CHECK(AsMap(report.vocabulary) == expected);
-        const std::string bytes = FormatTsv(report.vocabulary, {});
+        const std::string bytes = FormatVocabulary(report.vocabulary, {});
         if (first_bytes.empty()) first_bytes = bytes;
         CHECK(bytes == first_bytes);
       }
@@ -316,7 +316,7 @@ TEST_CASE("JSONL: ill-formed UTF-8 makes a bad line, not an ill-formed warning",
   CHECK(report.ill_formed.empty());
   REQUIRE(report.bad_jsonl.size() == 1);
   CHECK(report.bad_jsonl[0].first_line == 2);
-  CHECK(FormatTsv(report.vocabulary, {}) == "good\t1\nwords\t1\n");
+  CHECK(FormatVocabulary(report.vocabulary, {}) == "good\t1\nwords\t1\n");
 }
 
 TEST_CASE("JSONL: a byte order mark before the first line is skipped", "[jsonl]") {
@@ -324,7 +324,7 @@ TEST_CASE("JSONL: a byte order mark before the first line is skipped", "[jsonl]"
       CountText("\xEF\xBB\xBF{\"text\":\"marked\"}\n", JsonlOptions(1, 1 << 20));
   REQUIRE(report.ok());
   CHECK(report.bad_jsonl.empty());
-  CHECK(FormatTsv(report.vocabulary, {}) == "marked\t1\n");
+  CHECK(FormatVocabulary(report.vocabulary, {}) == "marked\t1\n");
 }
 
 TEST_CASE("JSONL: a field path with an empty key fails the run", "[jsonl]") {

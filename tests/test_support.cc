@@ -52,7 +52,7 @@ TempDir::~TempDir() {
 std::string CountTextTsv(std::string_view text, const Options& options) {
   const CountReport report = CountText(text, options);
   if (!report.ok()) throw std::runtime_error("count failed");
-  return FormatTsv(report.vocabulary, {});
+  return FormatVocabulary(report.vocabulary, {});
 }
 
 std::vector<std::string> Tokens(std::string_view text, TokenizerKind kind) {

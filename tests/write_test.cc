@@ -23,9 +23,9 @@ bool Contains(const std::string& text, std::string_view part) {
 }
 
 TEST_CASE("TSV has one token<TAB>count line per entry, header optional", "[write]") {
-  CHECK(FormatTsv(kVocabulary, {}) == "the\t3\né\t1\n");
-  CHECK(FormatTsv(kVocabulary, {.header = true}) == "token\tcount\nthe\t3\né\t1\n");
-  CHECK(FormatTsv({}, {}).empty());
+  CHECK(FormatVocabulary(kVocabulary, {}) == "the\t3\né\t1\n");
+  CHECK(FormatVocabulary(kVocabulary, {.header = true}) == "token\tcount\nthe\t3\né\t1\n");
+  CHECK(FormatVocabulary({}, {}).empty());
 }
 
 // Tokens that need JSON escaping, and some that do not.
@@ -175,16 +175,16 @@ TEST_CASE("A large vocabulary is written whole to a file descriptor", "[write]")
   const std::string path = dir.File("out.tsv");
   const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
   REQUIRE(fd >= 0);
-  const WriteResult result = WriteTsv(big, {}, fd, path);
+  const WriteResult result = WriteVocabulary(big, {}, fd, path);
   close(fd);
   CHECK(result.ok());
-  CHECK(ReadFile(path) == FormatTsv(big, {}));
+  CHECK(ReadFile(path) == FormatVocabulary(big, {}));
 }
 
 TEST_CASE("Writing to a full device reports the output's name", "[write]") {
   const int fd = open("/dev/full", O_WRONLY);
   REQUIRE(fd >= 0);
-  const WriteResult result = WriteTsv(kVocabulary, {}, fd, "standard output");
+  const WriteResult result = WriteVocabulary(kVocabulary, {}, fd, "standard output");
   close(fd);
   REQUIRE(result.problem);
   CHECK(result.problem->ToString() == "standard output: write error: No space left on device");
@@ -195,7 +195,7 @@ TEST_CASE("A closed pipe is a broken pipe, not an error", "[write]") {
   int fds[2];
   REQUIRE(pipe(fds) == 0);
   close(fds[0]);
-  const WriteResult result = WriteTsv(kVocabulary, {}, fds[1], "standard output");
+  const WriteResult result = WriteVocabulary(kVocabulary, {}, fds[1], "standard output");
   close(fds[1]);
   CHECK(result.broken_pipe);
   CHECK_FALSE(result.problem);

@@ -69,10 +69,4 @@ WriteResult WriteVocabulary(const Vocabulary& vocabulary, const WriteOptions& op
 // The same bytes in a string (for tests and small vocabularies).
 std::string FormatVocabulary(const Vocabulary& vocabulary, const WriteOptions& options);
 
-// Older names of the two above, kept for existing callers; like them, they
-// honour options.format.
-WriteResult WriteTsv(const Vocabulary& vocabulary, const WriteOptions& options, int fd,
-                     const std::string& display_name);
-std::string FormatTsv(const Vocabulary& vocabulary, const WriteOptions& options);
-
 }  // namespace vocabcount
