@@ -29,6 +29,7 @@
 #include "jsonl_lines.h"
 #include "merge.h"
 #include "normalize.h"
+#include "open_input.h"
 #include "report_stats.h"
 #include "shard.h"
 #include "sort.h"
@@ -132,16 +133,13 @@ class UnitSource {
         };
         break;
       case Input::Kind::kStdin:
-      case Input::Kind::kPath:
-        fd_ = input.kind == Input::Kind::kStdin ? STDIN_FILENO
-                                                : open(input.path.c_str(), O_RDONLY | O_CLOEXEC);
-        if (fd_ < 0) {
-          Fail(Problem{input.path, std::nullopt, std::strerror(errno)});
+      case Input::Kind::kPath: {
+        std::optional<Problem> problem;
+        text_ = internal::OpenText(input, problem);
+        if (!text_) {
+          Fail(std::move(*problem));
           return;
         }
-        if (input.kind == Input::Kind::kPath) posix_fadvise(fd_, 0, 0, POSIX_FADV_SEQUENTIAL);
-        text_.emplace(
-            [fd = fd_](char* buffer, std::size_t size) { return read(fd, buffer, size); });
         if (!text_->Detect()) {
           Fail(Problem{input.path, 0, text_->error()});
           CloseCurrent();
@@ -157,6 +155,7 @@ class UnitSource {
           return got;
         };
         break;
+      }
     }
     reader_.emplace(std::move(read_input), options_.chunk_bytes, ChunkReader::kMaxUnitBytes,
                     blocks_);
@@ -185,11 +184,7 @@ class UnitSource {
 
   void CloseCurrent() {
     reader_.reset();
-    text_.reset();
-    // Standard input stays open; a file may have any descriptor, even 0 when
-    // the process was started with standard input closed.
-    if (fd_ >= 0 && inputs_[current_].kind == Input::Kind::kPath) close(fd_);
-    fd_ = -1;
+    text_.reset();  // closes the file
   }
 
   void Fail(Problem problem) {
@@ -206,7 +201,6 @@ class UnitSource {
   std::size_t current_ = 0;
   std::optional<ChunkReader> reader_;
   std::optional<internal::TextStream> text_;  // of a file or stdin, read by reader_
-  int fd_ = -1;
   std::string_view memory_left_;
   std::atomic<bool> stopped_ = false;
   std::chrono::steady_clock::time_point start_;

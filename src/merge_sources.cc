@@ -2,17 +2,14 @@
 // order.
 #include "merge_sources.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <bit>
 #include <cerrno>
 #include <cstring>
 #include <utility>
 
+#include "open_input.h"
 #include "sort.h"
-#include "text_stream.h"
 
 namespace vocabcount::internal {
 namespace {
@@ -28,22 +25,10 @@ std::uint64_t Prefix(std::string_view token) {
 
 }  // namespace
 
-MergeSource::~MergeSource() {
-  // Standard input stays open for whoever reads it next.
-  if (fd_ >= 0 && input_.kind == Input::Kind::kPath) close(fd_);
-}
-
 bool MergeSource::Open(std::size_t buffer_bytes) {
-  fd_ = input_.kind == Input::Kind::kStdin ? STDIN_FILENO
-                                           : open(input_.path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd_ < 0) {
-    problem_ = Problem{input_.path, std::nullopt, std::strerror(errno)};
-    return false;
-  }
-  if (input_.kind == Input::Kind::kPath) posix_fadvise(fd_, 0, 0, POSIX_FADV_SEQUENTIAL);
-  reader_.emplace(
-      TextStream([fd = fd_](char* buffer, std::size_t size) { return read(fd, buffer, size); }),
-      buffer_bytes);
+  std::optional<TextStream> text = OpenText(input_, problem_);
+  if (!text) return false;
+  reader_.emplace(std::move(*text), buffer_bytes);
   return true;
 }
 

@@ -21,7 +21,6 @@ class MergeSource {
   explicit MergeSource(const Input& input, std::size_t index = 0) : input_(input), index_(index) {}
   MergeSource(const MergeSource&) = delete;
   MergeSource& operator=(const MergeSource&) = delete;
-  ~MergeSource();
 
   // False, with problem() set, when the input cannot be opened.
   bool Open(std::size_t buffer_bytes);
@@ -47,7 +46,6 @@ class MergeSource {
  private:
   const Input& input_;
   std::size_t index_;
-  int fd_ = -1;
   std::optional<VocabularyReader> reader_;
   VocabularyLine current_;
   std::uint64_t prefix_ = 0;
