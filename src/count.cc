@@ -45,6 +45,9 @@ using internal::Input;
 using internal::InputPiece;
 using internal::TokenCounter;
 
+// JSON lines are parsed where they sit in the read blocks.
+static_assert(ChunkReader::kPaddingBytes >= internal::kJsonlPaddingBytes);
+
 // What one worker owns: nothing in it is shared, so counting takes no lock.
 struct Worker {
   std::unique_ptr<internal::Tokenizer> tokenizer;
