@@ -1,33 +1,77 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets with clang (ASan + UBSan) in build-fuzz/ (or
-# $FUZZ_BUILD_DIR) and runs the word fuzzer for FUZZ_SECONDS (default 60),
-# starting from the corpus texts, then the JSON Lines fuzzer for half as long
-# (JSONL_FUZZ_SECONDS). A difference or a sanitizer finding fails the run.
+# Runs every libFuzzer target (tests/fuzz) for its share of FUZZ_SECONDS
+# (default 120, the whole budget): word 25%, count 35%, vocabulary 20%,
+# jsonl 20%. Builds them with clang (ASan + UBSan) in build-fuzz/, or in
+# FUZZ_BUILD_DIR when that names a build already configured with
+# -DVOCABCOUNT_BUILD_FUZZERS=ON. Each target starts from its seeds and
+# regression inputs. Ends with a table of time, executions and coverage per
+# target; a crash or a broken invariant in any target fails the run, after
+# all have run, with the input saved as <build dir>/fuzz-<target>-crash-*.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-EXTRA_PACKAGES="clang libclang-rt-14-dev" scripts/install-deps.sh
-build_dir=${FUZZ_BUILD_DIR:-build-fuzz}
-seconds=${FUZZ_SECONDS:-60}
-half=$((seconds / 2 > 0 ? seconds / 2 : 1))  # 0 would mean no limit to libFuzzer
-jsonl_seconds=${JSONL_FUZZ_SECONDS:-$half}
-cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
-  -DVOCABCOUNT_BUILD_FUZZERS=ON -DVOCABCOUNT_BUILD_TESTS=OFF -DVOCABCOUNT_BUILD_TOOLS=OFF
-cmake --build "$build_dir" -j "$(nproc)" --target vocabcount_word_fuzzer \
-  --target vocabcount_jsonl_fuzzer
+budget=${FUZZ_SECONDS:-120}
+targets=(word count vocabulary jsonl)
+shares=(25 35 20 20)  # percent of the budget
+
+if [[ -n ${FUZZ_BUILD_DIR:-} ]]; then
+  build_dir=$FUZZ_BUILD_DIR
+  if ! grep -q '^VOCABCOUNT_BUILD_FUZZERS:BOOL=ON' "$build_dir/CMakeCache.txt" 2>/dev/null; then
+    echo "fuzz.sh: $build_dir is not a build configured with -DVOCABCOUNT_BUILD_FUZZERS=ON" >&2
+    exit 2
+  fi
+else
+  EXTRA_PACKAGES="clang libclang-rt-14-dev" scripts/install-deps.sh
+  build_dir=build-fuzz
+  cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
+    -DVOCABCOUNT_BUILD_FUZZERS=ON -DVOCABCOUNT_BUILD_TESTS=OFF -DVOCABCOUNT_BUILD_TOOLS=OFF
+fi
+build_args=()
+for target in "${targets[@]}"; do build_args+=(--target "vocabcount_${target}_fuzzer"); done
+cmake --build "$build_dir" -j "$(nproc)" "${build_args[@]}"
+
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-# Seeds: the lines of the corpus texts, one file each (short inputs fuzz faster).
-mkdir -p "$work/seeds"
-cat corpus/*.txt | split -l 1 -a 5 - "$work/seeds/line-"
-"$build_dir/tests/fuzz/vocabcount_word_fuzzer" -max_total_time="$seconds" -max_len=512 \
-  -print_final_stats=1 -artifact_prefix="$build_dir/" "$work/seeds" 2>&1 | tail -n 25
+# The word fuzzer starts from the lines of the corpus texts, one file each
+# (short inputs fuzz faster); the others from their seeds. The first
+# directory given to libFuzzer is where it adds new inputs: a scratch one,
+# never the checked-in seeds.
+mkdir -p "$work/word-lines"
+cat corpus/*.txt | split -l 1 -a 5 - "$work/word-lines/line-"
+declare -A seeds=([word]="$work/word-lines" [count]=tests/fuzz/seeds/count
+                  [vocabulary]=tests/fuzz/seeds/vocabulary [jsonl]=tests/fuzz/seeds/jsonl)
+declare -A dictionaries=([vocabulary]=tests/fuzz/vocabulary.dict [jsonl]=tests/fuzz/jsonl.dict)
 
-# JSON Lines: a few seed lines, and JSON's tokens as a dictionary.
-mkdir -p "$work/jsonl-seeds"
-printf '{"id":1,"text":"The cat sat."}\n{"text":"caf\\u00e9 \\ud83d\\ude00"}\n' \
-  > "$work/jsonl-seeds/plain"
-printf '{"m":{"t":"nested \\"quoted\\" words"},"text":null}\r\n\n[1,2]\n{"text":"a\\nb"' \
-  > "$work/jsonl-seeds/mixed"
-"$build_dir/tests/fuzz/vocabcount_jsonl_fuzzer" -max_total_time="$jsonl_seconds" -max_len=512 \
-  -dict=tests/fuzz/jsonl.dict -print_final_stats=1 -artifact_prefix="$build_dir/" \
-  "$work/jsonl-seeds" 2>&1 | tail -n 25
+summary=()
+failed=0
+for i in "${!targets[@]}"; do
+  target=${targets[$i]}
+  seconds=$((budget * shares[i] / 100))
+  ((seconds > 0)) || seconds=1  # 0 would mean no limit to libFuzzer
+  log="$build_dir/fuzz-$target.log"
+  mkdir -p "$work/new-$target"
+  args=(-max_total_time="$seconds" -max_len=512 -timeout=30 -print_final_stats=1
+        -artifact_prefix="$build_dir/fuzz-$target-")
+  if [[ -n ${dictionaries[$target]:-} ]]; then args+=(-dict="${dictionaries[$target]}"); fi
+  echo "== $target: $seconds s (log: $log)"
+  started=$SECONDS
+  status=0
+  "$build_dir/tests/fuzz/vocabcount_${target}_fuzzer" "${args[@]}" "$work/new-$target" \
+    "${seeds[$target]}" "tests/fuzz/regressions/$target" >"$log" 2>&1 || status=$?
+  elapsed=$((SECONDS - started))
+  executions=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
+  coverage=$(grep -o 'cov: [0-9]* ft: [0-9]*' "$log" | tail -n 1 || true)
+  result=ok
+  if ((status != 0)); then
+    result="FAILED ($status)"
+    failed=1
+    # What broke, without libFuzzer's stack and statistics.
+    grep -v -e '^ *#[0-9]' -e '^INFO:' -e '^stat::' "$log" | tail -n 25
+  fi
+  summary+=("$(printf '%-11s %7s %12s %7s %7s  %s' "$target" "$elapsed" "${executions:-?}" \
+    "$(awk '{print $2}' <<<"$coverage")" "$(awk '{print $4}' <<<"$coverage")" "$result")")
+done
+
+echo
+printf '%-11s %7s %12s %7s %7s  %s\n' target seconds executions cov ft result
+printf '%s\n' "${summary[@]}"
+exit "$failed"

@@ -1,10 +1,14 @@
 // Temporary file + rename: the target is replaced in one step or not at all.
+// Devices and FIFOs are written in place: renaming a file over /dev/null
+// would replace the device node itself.
 #include "vocabcount/atomic_file.h"
 
 #include <fcntl.h>
+#include <limits.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -12,6 +16,9 @@
 
 namespace vocabcount {
 namespace {
+
+// As many links as Linux follows in one path before it gives up (ELOOP).
+constexpr int kMaxLinksFollowed = 40;
 
 Problem ErrnoProblem(const std::string& path, const char* doing) {
   return Problem{path, std::nullopt, std::string(doing) + std::strerror(errno)};
@@ -26,10 +33,69 @@ mode_t ModeFor(const std::string& path) {
   return 0666 & ~mask;
 }
 
+// The file that a chain of symbolic links ends at, which need not exist yet:
+// like the shell's `>`, a dangling link's target is created. A link's
+// relative contents are relative to the link's own directory; the path is
+// not normalized, so ".." after a linked directory means what the kernel
+// makes of it.
+std::optional<Problem> FollowLinks(const std::string& path, std::string& target) {
+  std::filesystem::path current(path);
+  for (int followed = 0; followed <= kMaxLinksFollowed; ++followed) {
+    struct stat st;
+    if (lstat(current.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) {
+      // A path that cannot be examined fails when it is opened, with the
+      // reason of that failure.
+      target = current.string();
+      return std::nullopt;
+    }
+    // st_size is 0 for some links (in /proc); one byte more shows truncation.
+    std::string contents(std::max<std::size_t>(static_cast<std::size_t>(st.st_size), PATH_MAX) + 1,
+                         '\0');
+    const ssize_t length = readlink(current.c_str(), contents.data(), contents.size());
+    if (length < 0) return ErrnoProblem(path, "cannot read symbolic link: ");
+    if (static_cast<std::size_t>(length) == contents.size()) {
+      errno = ENAMETOOLONG;
+      return ErrnoProblem(path, "cannot read symbolic link: ");
+    }
+    contents.resize(static_cast<std::size_t>(length));
+    const std::filesystem::path next(contents);
+    current = next.is_absolute() ? next : current.parent_path() / next;
+  }
+  errno = ELOOP;
+  return ErrnoProblem(path, "cannot create output file: ");
+}
+
 }  // namespace
 
+std::optional<Problem> AtomicFile::Locate() {
+  located_ = true;
+  struct stat st;
+  // The kernel follows the links itself here, also those in /proc whose
+  // contents are no path ("pipe:[1234]" for /dev/stdout). A directory is
+  // "written in place" too: opening it for writing fails with EISDIR before
+  // any work is done.
+  if (stat(path_.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    in_place_ = true;
+    target_ = path_;
+    return std::nullopt;
+  }
+  return FollowLinks(path_, target_);
+}
+
 std::optional<Problem> AtomicFile::Open() {
-  std::filesystem::path target(path_);
+  if (!located_) {
+    if (auto problem = Locate()) return problem;
+  }
+  if (in_place_) {
+    // No O_CREAT: the target exists. No O_TRUNC: a device or a FIFO has
+    // nothing to truncate.
+    do {
+      fd_ = open(target_.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
+    } while (fd_ < 0 && errno == EINTR);
+    if (fd_ < 0) return ErrnoProblem(path_, "cannot open output file: ");
+    return std::nullopt;
+  }
+  std::filesystem::path target(target_);
   std::filesystem::path dir = target.parent_path();
   // The temporary file must be in the target's directory: rename() is atomic
   // only within one file system.
@@ -40,7 +106,7 @@ std::optional<Problem> AtomicFile::Open() {
     temp_path_.clear();
     return ErrnoProblem(path_, "cannot create output file: ");
   }
-  if (fchmod(fd_, ModeFor(path_)) != 0) {
+  if (fchmod(fd_, ModeFor(target_)) != 0) {
     Problem problem = ErrnoProblem(path_, "cannot set output file mode: ");
     Abandon();
     return problem;
@@ -50,6 +116,13 @@ std::optional<Problem> AtomicFile::Open() {
 
 std::optional<Problem> AtomicFile::Commit() {
   if (fd_ < 0) return Problem{path_, std::nullopt, "output file is not open"};
+  if (in_place_) {
+    // Devices and FIFOs have nothing to flush (fsync fails with EINVAL).
+    const int closed = close(fd_);
+    fd_ = -1;
+    if (closed != 0) return ErrnoProblem(path_, "cannot write output file: ");
+    return std::nullopt;
+  }
   std::optional<Problem> problem;
   if (fsync(fd_) != 0) {
     problem = ErrnoProblem(path_, "cannot write output file: ");
@@ -58,7 +131,7 @@ std::optional<Problem> AtomicFile::Commit() {
     problem = ErrnoProblem(path_, "cannot write output file: ");
   } else {
     fd_ = -1;
-    if (rename(temp_path_.c_str(), path_.c_str()) != 0) {
+    if (rename(temp_path_.c_str(), target_.c_str()) != 0) {
       problem = ErrnoProblem(path_, "cannot replace output file: ");
     } else {
       temp_path_.clear();

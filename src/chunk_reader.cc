@@ -16,6 +16,8 @@ constexpr std::size_t kSlackBytes = std::size_t{64} << 10;
 
 std::size_t BlockBytes(std::size_t chunk_bytes) { return chunk_bytes + kSlackBytes; }
 
+bool IsContinuationByte(char byte) { return (static_cast<unsigned char>(byte) & 0xC0) == 0x80; }
+
 std::uint64_t CountLineFeeds(std::string_view text) {
   std::uint64_t feeds = 0;
   const char* const end = text.data() + text.size();
@@ -66,8 +68,11 @@ bool ChunkReader::Next(InputPiece& piece) {
         piece.offset = block_offset_ + begin_;
         piece.data = std::string_view(block_.get() + begin_, cut - begin_);
         piece.first_line = lines_before_begin_;
+        piece.forced_start = begin_is_forced_;
+        piece.forced_end = cut_is_forced_;
         piece.owner = block_;
         if (line_ends_only_) lines_before_begin_ += CountLineFeeds(piece.data);
+        if (stretch_bytes_) PassCut(cut, cut_is_forced_);
         begin_ = scan_from_ = cut;
         return true;
       }
@@ -80,6 +85,24 @@ std::size_t ChunkReader::FindCut() {
   const std::string_view text(block_.get(), filled_);
   std::size_t cut = FindSafeCut(text, std::max(begin_ + chunk_bytes_, scan_from_));
   if (cut == std::string::npos && at_end_) cut = filled_;
+  cut_is_forced_ = false;
+  if (stretch_bytes_) {
+    const std::optional<std::size_t> forced = FindForcedCut();
+    if (forced && (cut == std::string::npos || *forced < cut)) {
+      cut = *forced;
+      cut_is_forced_ = true;
+    }
+    const std::size_t longest_end = begin_ + chunk_bytes_ + *stretch_bytes_;
+    if ((cut == std::string::npos || cut > longest_end) && filled_ > longest_end) {
+      // Units stay within chunk_bytes_ + stretch_bytes_: where no other cut
+      // comes that soon, a loose cut does, since no stretch there is too long.
+      const std::size_t loose = FindLooseCutBefore(text, begin_, longest_end);
+      if (loose > begin_) {
+        cut = loose;
+        cut_is_forced_ = false;
+      }
+    }
+  }
   const std::size_t unit_bytes = (cut == std::string::npos ? filled_ : cut) - begin_;
   if (unit_bytes > max_unit_bytes_) {
     error_ = "no line break or space in " + std::to_string(unit_bytes) +
@@ -91,6 +114,42 @@ std::size_t ChunkReader::FindCut() {
   // The last position may still become a cut once the next byte is known.
   if (cut == std::string::npos) scan_from_ = filled_;
   return cut;
+}
+
+std::optional<std::size_t> ChunkReader::FindForcedCut() {
+  if (due_forced_cut_) return due_forced_cut_;
+  const std::string_view text(block_.get(), filled_);
+  const std::size_t limit = *stretch_bytes_;
+  // The window's last position is judged by the byte after it, so it must
+  // have been read. Each byte is looked at once: the search goes back only
+  // to where the last one stopped.
+  while (stretch_start_ + limit < filled_) {
+    const std::size_t window_end = stretch_start_ + limit;
+    const std::size_t floor = std::max(stretch_start_, no_loose_cut_to_);
+    const std::size_t loose = FindLooseCutBefore(text, floor, window_end);
+    no_loose_cut_to_ = window_end;
+    if (loose > floor) {
+      stretch_start_ = loose;
+      continue;
+    }
+    // No loose cut in (stretch_start_, window_end]: the stretch is too long.
+    std::size_t forced = window_end;
+    for (std::size_t back = 0; back < 3 && IsContinuationByte(text[forced]); ++back) --forced;
+    if (IsContinuationByte(text[forced])) forced = window_end;  // not UTF-8: any byte will do
+    due_forced_cut_ = forced;
+    return due_forced_cut_;
+  }
+  return std::nullopt;
+}
+
+void ChunkReader::PassCut(std::size_t cut, bool forced) {
+  // A cut is a loose cut, or forced: stretches start there as well.
+  if (cut > stretch_start_) {
+    stretch_start_ = cut;
+    no_loose_cut_to_ = std::max(no_loose_cut_to_, cut);
+  }
+  if (forced) due_forced_cut_.reset();
+  begin_is_forced_ = forced;
 }
 
 std::size_t ChunkReader::FindLineCut() {
@@ -132,6 +191,12 @@ bool ChunkReader::ReadMore() {
     capacity_ = capacity;
     block_offset_ += begin_;
     scan_from_ -= std::min(scan_from_, begin_);
+    if (stretch_bytes_) {
+      // Never before begin_: every cut handed out moves them past it.
+      stretch_start_ -= begin_;
+      no_loose_cut_to_ -= begin_;
+      if (due_forced_cut_) *due_forced_cut_ -= begin_;
+    }
     filled_ = carried;
     begin_ = 0;
   }

@@ -6,6 +6,7 @@
 
 #include <sys/types.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -23,6 +24,10 @@ struct InputPiece {
   // Line feeds in the input before data[0]; counted only when cutting at line
   // ends (ChunkReader::CutAtLineEnds).
   std::uint64_t first_line = 0;
+  // Whether the unit starts or ends at a forced cut (CutLongStretches), which
+  // may fall inside a token.
+  bool forced_start = false;
+  bool forced_end = false;
   std::shared_ptr<const char[]> owner;  // keeps `data` alive
 };
 
@@ -75,6 +80,19 @@ class ChunkReader {
   // before the first Next.
   void CutAtLineEnds() { line_ends_only_ = true; }
 
+  // Bounds the memory a stretch without a safe cut can take: once a stretch
+  // of more than `stretch_bytes` holds no loose cut either (see safe_cut.h),
+  // it is cut `stretch_bytes` after its start (moved back to the start of a
+  // UTF-8 character when one is within three bytes), and again every
+  // `stretch_bytes` while it lasts. Where such forced cuts fall depends on the
+  // text only, never on chunk_bytes or read sizes. A stretch with loose cuts
+  // but no safe cut ends its unit at a loose cut once the unit has
+  // chunk_bytes + stretch_bytes. Units are then at most about that long. Not
+  // with CutAtLineEnds; call before the first Next.
+  void CutLongStretches(std::size_t stretch_bytes) {
+    stretch_bytes_ = std::max<std::size_t>(stretch_bytes, 4);  // room to find a character start
+  }
+
   // The next unit; false at the end of the input or on an error.
   bool Next(InputPiece& piece);
 
@@ -94,6 +112,10 @@ class ChunkReader {
   // (or the unit would be too long: then error_ is set).
   std::size_t FindCut();
   std::size_t FindLineCut();
+  // The first forced cut due in the bytes read so far (CutLongStretches).
+  std::optional<std::size_t> FindForcedCut();
+  // Moves the stretch bookkeeping past a unit that ends at `cut`.
+  void PassCut(std::size_t cut, bool forced);
 
   DescribedReadFunction read_;
   std::size_t chunk_bytes_;
@@ -110,6 +132,15 @@ class ChunkReader {
   bool at_end_ = false;
   bool line_ends_only_ = false;
   std::uint64_t lines_before_begin_ = 0;  // line feeds before begin_ (CutAtLineEnds)
+  // CutLongStretches: every stretch before stretch_start_ (a loose, safe or
+  // forced cut, or the input start) has been checked, and no loose cut lies
+  // in (stretch_start_, no_loose_cut_to_]. Block positions, like begin_.
+  std::optional<std::size_t> stretch_bytes_;
+  std::size_t stretch_start_ = 0;
+  std::size_t no_loose_cut_to_ = 0;
+  std::optional<std::size_t> due_forced_cut_;
+  bool cut_is_forced_ = false;  // whether FindCut's last cut was forced
+  bool begin_is_forced_ = false;
   std::string error_;
   std::optional<std::uint64_t> error_offset_;
   std::optional<std::uint64_t> error_line_;

@@ -27,6 +27,7 @@
 #include "input.h"
 #include "jsonl_field.h"
 #include "jsonl_lines.h"
+#include "long_tokens.h"
 #include "merge.h"
 #include "normalize.h"
 #include "open_input.h"
@@ -56,7 +57,9 @@ struct Worker {
   // For JSON Lines: the field's extractor, and the strings of a unit.
   std::optional<internal::JsonlField> jsonl;
   std::string jsonl_texts;
+  std::size_t max_token_bytes = Options::kDefaultMaxTokenBytes;
 };
+
 
 struct Unit {
   std::size_t input_index = 0;
@@ -68,6 +71,8 @@ struct UnitResult {
   std::uint64_t offset = 0;
   internal::Utf8Scan scan;
   internal::JsonlTally jsonl;
+  internal::UnitLongTokens long_tokens;  // offsets from `offset`
+  std::uint64_t bytes = 0;               // of the unit's text, from `offset`
 };
 
 // Opens inputs one after another and hands out their units in order.
@@ -163,7 +168,11 @@ class UnitSource {
     reader_.emplace(std::move(read_input), options_.chunk_bytes, ChunkReader::kMaxUnitBytes,
                     blocks_);
     // A JSON line split between units could not be parsed.
-    if (!options_.jsonl_field.empty()) reader_->CutAtLineEnds();
+    if (!options_.jsonl_field.empty()) {
+      reader_->CutAtLineEnds();
+    } else {
+      reader_->CutLongStretches(options_.stretch_bytes());
+    }
     // The size of a compressed file says little about the size of its text.
     if (input.expected_bytes && (!text_ || text_->format().empty())) {
       reader_->ExpectBytes(*input.expected_bytes);
@@ -210,12 +219,14 @@ class UnitSource {
   Progress progress_;  // of the inputs done
 };
 
-// Tokenizes one unit into the worker's own counter.
-absl::Status CountTokens(Worker& worker, std::string_view text) {
+// Tokenizes one unit into the worker's own counter, leaving out the tokens
+// `filter` does not keep.
+absl::Status CountTokens(Worker& worker, std::string_view text, internal::TokenFilter& filter) {
   if (worker.normalizer.changes_nothing()) {
     // Tokens are views into `text`, valid until this returns.
-    absl::Status status = worker.tokenizer->Tokenize(
-        text, [&](std::string_view token) { worker.counter.AddSoon(token); });
+    absl::Status status = worker.tokenizer->Tokenize(text, [&](std::string_view token) {
+      if (filter.Keep(token)) worker.counter.AddSoon(token);
+    });
     worker.counter.Settle();
     return status;
   }
@@ -223,6 +234,7 @@ absl::Status CountTokens(Worker& worker, std::string_view text) {
   // A normalized token lives in the normalizer's buffer until the next one:
   // it is counted at once.
   absl::Status tokenized = worker.tokenizer->Tokenize(text, [&](std::string_view token) {
+    if (!filter.Keep(token)) return;
     absl::StatusOr<std::string_view> normalized = worker.normalizer.Apply(token);
     if (normalized.ok()) {
       worker.counter.Add(*normalized);
@@ -242,7 +254,7 @@ UnitResult CountUnit(Worker& worker, const Unit& unit) {
     text.remove_prefix(3);
     offset = 3;
   }
-  UnitResult result{unit.input_index, offset, {}, {}};
+  UnitResult result{unit.input_index, offset, {}, {}, {}};
   if (worker.jsonl) {
     // Ill-formed UTF-8 in a line makes it invalid JSON: a bad line.
     result.jsonl =
@@ -251,8 +263,12 @@ UnitResult CountUnit(Worker& worker, const Unit& unit) {
   } else {
     result.scan = internal::ScanUtf8(text);
   }
-  absl::Status status = CountTokens(worker, text);
+  internal::TokenFilter filter(text, worker.max_token_bytes, unit.piece.forced_start,
+                               unit.piece.forced_end);
+  absl::Status status = CountTokens(worker, text, filter);
   if (!status.ok()) throw std::runtime_error(std::string(status.message()));
+  result.long_tokens = filter.left_out();
+  result.bytes = unit.piece.offset + unit.piece.data.size() - offset;
   return result;
 }
 
@@ -383,15 +399,18 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, Count
     if (!tokenizer.ok() || !normalizer.ok()) throw std::bad_alloc();
     std::optional<internal::JsonlField> jsonl;
     if (jsonl_probe) jsonl.emplace(*internal::JsonlField::Create(options.jsonl_field));
-    return Worker{std::move(*tokenizer), std::move(*normalizer), {}, std::move(jsonl), {}};
+    return Worker{std::move(*tokenizer), std::move(*normalizer), {},
+                  std::move(jsonl),          {},                     options.max_token_bytes};
   };
 
   std::vector<internal::Utf8Scan> scans(inputs.size());
   std::vector<internal::JsonlTally> tallies(inputs.size());
+  std::vector<internal::InputLongTokens> long_tokens(inputs.size());
   UnitSource source(inputs, options, report);
   auto add_result = [&](const UnitResult& result) {
     AddScan(result, scans[result.input_index]);
     internal::AddTally(result.jsonl, tallies[result.input_index]);
+    long_tokens[result.input_index].Add(result.long_tokens, result.offset, result.bytes);
     // The run fails at the first bad line: reading on would be wasted.
     if (options.strict_jsonl && !options.keep_going && result.jsonl.bad_lines > 0) source.Stop();
   };
@@ -416,6 +435,16 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, Count
     if (scans[i].bad_sequences > 0) {
       report.ill_formed.push_back(
           IllFormedInput{inputs[i].path, scans[i].first_bad_offset, scans[i].bad_sequences});
+    }
+    const std::uint64_t left_out = long_tokens[i].tokens();
+    report.stats.long_tokens += left_out;
+    if (left_out > 0 || long_tokens[i].forced_cuts() > 0) {
+      // The strings of JSON lines are copied out: an offset in them would
+      // find nothing in the input.
+      std::optional<std::uint64_t> first;
+      if (options.jsonl_field.empty()) first = long_tokens[i].first_offset();
+      report.long_tokens.push_back(
+          LongTokenInput{inputs[i].path, first, left_out, long_tokens[i].forced_cuts()});
     }
   }
   ReportJsonl(inputs, tallies, options, report);

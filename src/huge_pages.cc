@@ -4,12 +4,25 @@
 #include <sys/mman.h>
 
 #include <cstdint>
+#include <mutex>
 #include <new>
+#include <unordered_map>
 
 namespace vocabcount::internal {
 namespace {
 
 constexpr std::size_t kHugePageBytes = std::size_t{2} << 20;
+
+// The length of every live mapping by its start: UnmapLarge does not trust
+// the size its caller passes (see HugePageAllocator::deallocate).
+struct Mappings {
+  std::mutex mutex;
+  std::unordered_map<std::uintptr_t, std::size_t> lengths;
+};
+Mappings& LiveMappings() {
+  static Mappings* mappings = new Mappings;  // never destroyed: used until exit
+  return *mappings;
+}
 
 std::uintptr_t RoundUpToHugePage(std::uintptr_t n) {
   return (n + kHugePageBytes - 1) / kHugePageBytes * kHugePageBytes;
@@ -38,10 +51,30 @@ void* MapLarge(std::size_t bytes) {
   const std::size_t after = first + mapped - (aligned + length);
   if (after > 0) munmap(reinterpret_cast<void*>(aligned + length), after);
   Advise(aligned, length);
+  try {
+    Mappings& mappings = LiveMappings();
+    std::lock_guard lock(mappings.mutex);
+    mappings.lengths.emplace(aligned, length);
+  } catch (...) {
+    munmap(reinterpret_cast<void*>(aligned), length);
+    throw;
+  }
   return reinterpret_cast<void*>(aligned);
 }
 
-void UnmapLarge(void* memory, std::size_t bytes) { munmap(memory, RoundUpToHugePage(bytes)); }
+bool UnmapLarge(void* memory) {
+  Mappings& mappings = LiveMappings();
+  std::size_t length;
+  {
+    std::lock_guard lock(mappings.mutex);
+    const auto it = mappings.lengths.find(reinterpret_cast<std::uintptr_t>(memory));
+    if (it == mappings.lengths.end()) return false;
+    length = it->second;
+    mappings.lengths.erase(it);
+  }
+  munmap(memory, length);
+  return true;
+}
 
 void AdviseHugePages(void* memory, std::size_t bytes) {
   const auto start = reinterpret_cast<std::uintptr_t>(memory);

@@ -14,8 +14,9 @@ inline constexpr std::size_t kLargeAllocationBytes = std::size_t{1} << 20;
 
 // Throws std::bad_alloc when the system refuses.
 void* MapLarge(std::size_t bytes);
-// `bytes` as passed to MapLarge.
-void UnmapLarge(void* memory, std::size_t bytes);
+// Unmaps a block from MapLarge, whatever size the caller believes it has;
+// returns false, touching nothing, for memory MapLarge did not hand out.
+bool UnmapLarge(void* memory);
 
 // Advises the whole huge pages inside memory allocated elsewhere (a standard
 // container's storage, say) to be backed by huge pages.
@@ -36,9 +37,13 @@ class HugePageAllocator {
     if (n * sizeof(T) < kLargeAllocationBytes) return std::allocator<T>().allocate(n);
     return static_cast<T*>(MapLarge(n * sizeof(T)));
   }
+  // `n` can be larger than what was allocated: Abseil's tables record their
+  // new capacity before allocating it, and after a failed allocation free the
+  // old storage with the new size. So a large `n` may even mean a heap block.
   void deallocate(T* p, std::size_t n) {
-    if (n * sizeof(T) < kLargeAllocationBytes) return std::allocator<T>().deallocate(p, n);
-    UnmapLarge(p, n * sizeof(T));
+    if (n * sizeof(T) < kLargeAllocationBytes || !UnmapLarge(p)) {
+      std::allocator<T>().deallocate(p, n);
+    }
   }
 
   friend bool operator==(const HugePageAllocator&, const HugePageAllocator&) { return true; }

@@ -47,9 +47,12 @@ class DirectoryWalker {
  private:
   void Visit(const fs::path& dir, const struct stat& dir_stat, std::vector<Input>& found) {
     if (!entered_.insert({dir_stat.st_dev, dir_stat.st_ino}).second) return;
+    // Subdirectories are entered after this directory is closed: a walk
+    // holding one descriptor per level would run out of them in a deep tree.
+    std::vector<std::pair<fs::path, struct stat>> subdirectories;
     std::error_code error;
-    fs::directory_iterator it(dir, error);
-    for (; !error && it != fs::directory_iterator(); it.increment(error)) {
+    for (fs::directory_iterator it(dir, error); !error && it != fs::directory_iterator();
+         it.increment(error)) {
       const fs::path& path = it->path();
       struct stat st;
       if (lstat(path.c_str(), &st) != 0) {
@@ -66,13 +69,16 @@ class DirectoryWalker {
       const fs::path below = path.lexically_relative(root_);
       if (MatchesAny(options_.exclude, below)) continue;
       if (S_ISDIR(st.st_mode)) {
-        Visit(path, st, found);
+        subdirectories.emplace_back(path, st);
       } else if (S_ISREG(st.st_mode) &&
                  (options_.include.empty() || MatchesAny(options_.include, below))) {
         found.push_back(Input{Input::Kind::kPath, path.string(), {}, st.st_size});
       }
     }
     if (error) Report(dir, error.value());
+    for (const auto& [subdirectory, subdirectory_stat] : subdirectories) {
+      Visit(subdirectory, subdirectory_stat, found);
+    }
   }
 
   void Report(const fs::path& path, int error_number) {

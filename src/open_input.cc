@@ -2,11 +2,14 @@
 #include "open_input.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <memory>
+#include <string>
 
 namespace vocabcount::internal {
 
@@ -24,7 +27,26 @@ std::optional<TextStream> OpenText(const Input& input, std::optional<Problem>& p
     if (!is_stdin) close(*descriptor);
     delete descriptor;
   });
-  return TextStream([owned](char* buffer, std::size_t size) { return read(*owned, buffer, size); });
+  // A regular file must be read to the size it had when opened. One that ends
+  // sooner and is now smaller was truncated while it was read: its text is
+  // neither the old nor the new one, and the last unit could end inside a
+  // word. Files whose size says nothing (those of /proc, /sys) do not shrink.
+  std::optional<std::uint64_t> size_at_open;
+  struct stat st;
+  if (!is_stdin && fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) size_at_open = st.st_size;
+  return TextStream([owned, size_at_open, done = std::uint64_t{0}](
+                        char* buffer, std::size_t size, std::string& failure) mutable -> ssize_t {
+    const ssize_t got = read(*owned, buffer, size);
+    if (got > 0) done += static_cast<std::uint64_t>(got);
+    struct stat now;
+    if (got == 0 && size > 0 && size_at_open && done < *size_at_open && fstat(*owned, &now) == 0 &&
+        static_cast<std::uint64_t>(now.st_size) < *size_at_open) {
+      failure = "the file shrank from " + std::to_string(*size_at_open) + " to " +
+                std::to_string(now.st_size) + " bytes while it was read";
+      return -1;
+    }
+    return got;
+  });
 }
 
 }  // namespace vocabcount::internal

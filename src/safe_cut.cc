@@ -32,4 +32,17 @@ std::size_t FindSafeCutBefore(std::string_view text, std::size_t floor, std::siz
   return floor;
 }
 
+bool IsLooseCut(std::string_view text, std::size_t p) {
+  const unsigned char before = static_cast<unsigned char>(text[p - 1]);
+  const unsigned char after = static_cast<unsigned char>(text[p]);
+  return before == '\n' || ((before <= 0x20 || before == 0x7F) && after < 0x80);
+}
+
+std::size_t FindLooseCutBefore(std::string_view text, std::size_t floor, std::size_t position) {
+  for (std::size_t p = position; p > floor; --p) {
+    if (IsLooseCut(text, p)) return p;
+  }
+  return floor;
+}
+
 }  // namespace vocabcount::internal

@@ -21,4 +21,17 @@ std::size_t FindSafeCut(std::string_view text, std::size_t from);
 // The last safe cut p with floor < p <= position, or `floor` if there is none.
 std::size_t FindSafeCutBefore(std::string_view text, std::size_t floor, std::size_t position);
 
+// A looser rule, for stretches where no safe cut comes: p (0 < p < size)
+// follows a line feed (a safe cut), or follows an ASCII space or control
+// character and precedes an ASCII byte. No token of either tokenizer holds
+// such a byte, and no UAX #29 rule looks across one (they are CR, Newline,
+// WSegSpace or Other, and the byte after is ASCII, so never Extend or Format
+// attaching to them), so cutting there changes no token. It may split a run of spaces that ICU keeps as one
+// segment, though, so code that restarts ICU inside a text, and needs its
+// exact boundaries, uses safe cuts only.
+bool IsLooseCut(std::string_view text, std::size_t p);
+
+// The last loose cut p with floor < p <= position (< text.size()), or `floor`.
+std::size_t FindLooseCutBefore(std::string_view text, std::size_t floor, std::size_t position);
+
 }  // namespace vocabcount::internal

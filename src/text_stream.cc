@@ -33,7 +33,7 @@ std::string_view TextStream::FormatOf(std::string_view first_bytes) {
 
 class TextStream::Impl {
  public:
-  explicit Impl(RawRead raw) : raw_(std::move(raw)) {}
+  explicit Impl(DescribedRawRead raw) : raw_(std::move(raw)) {}
 
   bool Detect() {
     if (detected_) return true;
@@ -65,12 +65,14 @@ class TextStream::Impl {
  private:
   // Reads stored bytes: the count, or -1 after setting error_.
   ssize_t ReadRaw(char* at, std::size_t size) {
+    std::string failure;
     ssize_t got;
     do {
-      got = raw_(at, size);
-    } while (got < 0 && errno == EINTR);
+      got = raw_(at, size, failure);
+    } while (got < 0 && failure.empty() && errno == EINTR);
     if (got < 0) {
-      error_ = std::string("read error: ") + std::strerror(errno);
+      error_ =
+          failure.empty() ? std::string("read error: ") + std::strerror(errno) : std::move(failure);
       return -1;
     }
     stored_bytes_ += static_cast<std::uint64_t>(got);
@@ -139,7 +141,7 @@ class TextStream::Impl {
     }
   }
 
-  RawRead raw_;
+  DescribedRawRead raw_;
   bool detected_ = false;
   bool raw_ended_ = false;
   bool member_ended_ = false;
@@ -150,7 +152,12 @@ class TextStream::Impl {
   std::unique_ptr<Decoder> decoder_;
 };
 
-TextStream::TextStream(RawRead raw) : impl_(std::make_unique<Impl>(std::move(raw))) {}
+TextStream::TextStream(RawRead raw)
+    : TextStream(
+          DescribedRawRead([raw = std::move(raw)](char* buffer, std::size_t size, std::string&) {
+            return raw(buffer, size);
+          })) {}
+TextStream::TextStream(DescribedRawRead raw) : impl_(std::make_unique<Impl>(std::move(raw))) {}
 TextStream::~TextStream() = default;
 TextStream::TextStream(TextStream&&) noexcept = default;
 TextStream& TextStream::operator=(TextStream&&) noexcept = default;

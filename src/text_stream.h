@@ -16,6 +16,10 @@ class TextStream {
  public:
   // Reads stored bytes like read(2): the count, 0 at the end, -1 with errno.
   using RawRead = std::function<ssize_t(char* buffer, std::size_t size)>;
+  // Like RawRead, but a failure that errno cannot tell sets `failure` to
+  // what error() is to say, and returns -1.
+  using DescribedRawRead =
+      std::function<ssize_t(char* buffer, std::size_t size, std::string& failure)>;
 
   // The longest magic number: this many first bytes decide the format.
   static constexpr std::size_t kMagicBytes = 6;
@@ -26,6 +30,7 @@ class TextStream {
   static std::string_view FormatOf(std::string_view first_bytes);
 
   explicit TextStream(RawRead raw);
+  explicit TextStream(DescribedRawRead raw);
   ~TextStream();
   TextStream(TextStream&&) noexcept;
   TextStream& operator=(TextStream&&) noexcept;

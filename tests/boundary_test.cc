@@ -15,12 +15,21 @@ Options WithChunk(std::size_t chunk, TokenizerKind kind = TokenizerKind::kWord) 
   return options;
 }
 
-TEST_CASE("A 10 MB token with no separator is counted once, whole", "[boundary]") {
+TEST_CASE("A 10 MB token with no separator is counted once, whole, under a limit above it",
+          "[boundary]") {
   const std::string token(10 << 20, 'a');
+  const std::string expected = token + "\t2\nx\t1\ny\t1\n";
   for (TokenizerKind kind : {TokenizerKind::kWord, TokenizerKind::kWhitespace}) {
     for (std::size_t chunk : {1, 1 << 20}) {
-      const std::string tsv = CountTextTsv("x " + token + " y\n" + token, WithChunk(chunk, kind));
-      CHECK(tsv == token + "\t2\nx\t1\ny\t1\n");
+      Options options = WithChunk(chunk, kind);
+      options.max_token_bytes = Options::kMaxTokenBytesLimit;
+      const std::string tsv = CountTextTsv("x " + token + " y\n" + token, options);
+      // Not CHECK(tsv == expected): a failure would print both 10 MB strings.
+      const bool counted_whole = tsv == expected;
+      CHECK(counted_whole);
+      // Under the default limit it is left out, both times.
+      const std::string limited = CountTextTsv("x " + token + " y\n" + token, WithChunk(chunk, kind));
+      CHECK(limited == "x\t1\ny\t1\n");
     }
   }
 }

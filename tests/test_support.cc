@@ -64,4 +64,16 @@ std::vector<std::string> Tokens(std::string_view text, TokenizerKind kind) {
   return tokens;
 }
 
+std::string RandomText(std::mt19937& random, int pieces) {
+  static const std::string kPieces[] = {
+      "a", "Z", "7", " ", " ", "\n", "\r\n", "\r", "'", ".", ",", "_", "-", "\t",
+      "é", "e\u0301", "\u0301", "\u200D", "\u200B", "👩", "👍🏽", "🇫", "🇷", "1\uFE0F\u20E3",
+      "東京", "は", "カタカナ", "ー", "한국어", "ไทย", "ภาษา", "Ωμέγα", "ς", "Привет",
+      "שלום", "\"", "״", "١٢", "\xFF", "\x80", "\xC3", "\xE2\x82", "\xED\xA0\x80", "\xEF\xBB\xBF",
+      std::string(1, '\0')};
+  std::string text;
+  for (int i = 0; i < pieces; ++i) text += kPieces[random() % std::size(kPieces)];
+  return text;
+}
+
 }  // namespace vocabcount::testing

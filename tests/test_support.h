@@ -2,6 +2,7 @@
 // and running the engine on text.
 #pragma once
 
+#include <random>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,5 +37,10 @@ std::string CountTextTsv(std::string_view text, const Options& options = {});
 
 // The tokens of `text`, in order, from the internal tokenizer of this kind.
 std::vector<std::string> Tokens(std::string_view text, TokenizerKind kind = TokenizerKind::kWord);
+
+// Random text of `pieces` pieces chosen to sit next to cut points in every
+// way: spaces, controls and line ends beside letters, marks, joiners, emoji,
+// dictionary scripts, punctuation that joins words, and ill-formed bytes.
+std::string RandomText(std::mt19937& random, int pieces);
 
 }  // namespace vocabcount::testing

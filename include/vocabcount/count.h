@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,7 @@ struct CountStats {
   std::uint64_t tokens = 0;             // token occurrences counted
   std::uint64_t distinct_tokens = 0;    // before --min-count / --top
   std::uint64_t ill_formed_sequences = 0;
+  std::uint64_t long_tokens = 0;      // not counted: longer than Options::max_token_bytes
   std::uint64_t jsonl_lines = 0;      // JSON Lines read (jsonl_field set)
   std::uint64_t jsonl_bad_lines = 0;  // of those, lines without the string field
   double seconds = 0;                 // wall time of the whole count
@@ -32,6 +34,19 @@ struct IllFormedInput {
   std::string path;
   std::uint64_t first_offset = 0;
   std::uint64_t sequences = 0;
+};
+
+// An input with tokens longer than Options::max_token_bytes (or cut by a
+// forced cut), which are not counted: where the first starts (unknown in JSON Lines, whose strings are
+// not where they sit in the file) and how many there were.
+struct LongTokenInput {
+  std::string path;
+  std::optional<std::uint64_t> first_offset;
+  std::uint64_t tokens = 0;
+  // Places where a stretch longer than Options::stretch_bytes() without a
+  // line feed, ASCII space or control character was cut; a token reaching
+  // one is among `tokens`.
+  std::uint64_t forced_cuts = 0;
 };
 
 // An input with JSON Lines that are not objects holding a string at the
@@ -54,6 +69,7 @@ struct CountReport {
   // must not pass for a complete one.
   std::vector<Problem> errors;
   std::vector<IllFormedInput> ill_formed;  // in input order
+  std::vector<LongTokenInput> long_tokens;  // in input order
   // In input order; with Options::strict_jsonl such inputs are in `errors`
   // instead, each with its first bad line.
   std::vector<BadJsonlInput> bad_jsonl;

@@ -55,6 +55,30 @@ struct Options {
   // token), so the output does not depend on this; tests set it as low as 1.
   std::size_t chunk_bytes = std::size_t{1} << 20;
 
+  // Tokens longer than this many bytes (before normalization) are not
+  // counted: past a few KiB a token is a blob (base64, minified code, a
+  // sequence), not a word. They are reported (CountStats::long_tokens and
+  // CountReport::long_tokens) instead. The limit also bounds each worker's
+  // memory: a stretch of text without a line feed, an ASCII space or an ASCII
+  // control character is cut every kStretchFactor * max_token_bytes bytes
+  // (at least 1 MiB), and a token that reaches such a cut counts as too long
+  // (in a stretch that long, only a token longer than the limit can). From 1
+  // to kMaxTokenBytesLimit.
+  std::size_t max_token_bytes = kDefaultMaxTokenBytes;
+  static constexpr std::size_t kDefaultMaxTokenBytes = std::size_t{64} << 10;
+  static constexpr std::size_t kMaxTokenBytesLimit = std::size_t{16} << 20;
+  static constexpr std::size_t kStretchFactor = 16;
+  // The longest stretch without a line feed, ASCII space or ASCII control
+  // character that is not cut: long enough that in text with spaces or line
+  // breaks at all, only a token over the limit reaches a cut, and short
+  // enough, with the unit size, for ICU's 32-bit offsets.
+  std::size_t stretch_bytes() const {
+    const std::size_t limit = max_token_bytes < kMaxTokenBytesLimit ? max_token_bytes
+                                                                    : kMaxTokenBytesLimit;
+    const std::size_t stretch = kStretchFactor * limit;
+    return stretch > (std::size_t{1} << 20) ? stretch : std::size_t{1} << 20;
+  }
+
   // Skip inputs that cannot be read (each is reported) instead of stopping.
   bool keep_going = false;
   // Follow symbolic links met while walking directories.

@@ -8,12 +8,14 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <new>
 #include <optional>
 #include <string>
 #include <utility>
 
 #include "parse_args.h"
 #include "progress_line.h"
+#include "signals.h"
 #include "vocabcount/vocabcount.h"
 
 namespace {
@@ -26,7 +28,9 @@ constexpr int kFailure = 1;
 
 void PrintError(const std::string& message) { std::cerr << "vocabcount: " << message << '\n'; }
 
-void PrintDiagnostics(const CountReport& report) {
+// Warnings and errors about the inputs; `options` say what the limits on
+// tokens were.
+void PrintDiagnostics(const CountReport& report, const vocabcount::Options& options) {
   for (const Problem& error : report.errors) PrintError(error.ToString());
   for (const vocabcount::IllFormedInput& input : report.ill_formed) {
     const bool one = input.sequences == 1;
@@ -38,6 +42,29 @@ void PrintDiagnostics(const CountReport& report) {
                            (one ? "separates" : "separate") + " tokens and " +
                            (one ? "is" : "are") + " not counted"}
                    .ToString());
+  }
+  for (const vocabcount::LongTokenInput& input : report.long_tokens) {
+    if (input.tokens > 0) {
+      const bool one = input.tokens == 1;
+      std::string what = std::to_string(input.tokens) + (one ? " token" : " tokens") +
+                         " longer than " + std::to_string(options.max_token_bytes) + " bytes " +
+                         (one ? "is" : "are") + " not counted";
+      if (input.first_offset) {
+        what += " (the first at byte " + std::to_string(*input.first_offset) + ")";
+      }
+      PrintError("warning: " + Problem{input.path, input.first_offset, what}.ToString());
+    }
+    if (input.forced_cuts > 0) {
+      PrintError("warning: " +
+                 Problem{input.path, std::nullopt,
+                         "cut at " + std::to_string(input.forced_cuts) +
+                             (input.forced_cuts == 1 ? " place" : " places") +
+                             " in text with no line feed, space or control character for more "
+                             "than " +
+                             std::to_string(options.stretch_bytes()) +
+                             " bytes; a token reaching such a cut is taken as too long"}
+                     .ToString());
+    }
   }
   for (const vocabcount::BadJsonlInput& input : report.bad_jsonl) {
     const std::string how_many = input.lines == 1 ? "a bad JSON line: not counted"
@@ -67,6 +94,10 @@ void PrintStats(const vocabcount::CountStats& stats, bool jsonl) {
                static_cast<unsigned long long>(stats.tokens),
                static_cast<unsigned long long>(stats.distinct_tokens), stats.threads, stats.seconds,
                MegabytesPerSecond(stats));
+  if (stats.long_tokens > 0) {
+    std::fprintf(stderr, "long tokens:     %llu (not counted)\n",
+                 static_cast<unsigned long long>(stats.long_tokens));
+  }
   if (stats.compressed_inputs > 0) {
     // Of the inputs, those read decompressed, and the bytes read as stored.
     std::fprintf(stderr,
@@ -95,12 +126,13 @@ void PrintStatsJson(const vocabcount::CountStats& stats) {
       {"tokens", stats.tokens},
       {"distinct_tokens", stats.distinct_tokens},
       {"ill_formed_sequences", stats.ill_formed_sequences},
+      {"long_tokens", stats.long_tokens},
       {"jsonl_lines", stats.jsonl_lines},
       {"jsonl_bad_lines", stats.jsonl_bad_lines},
   };
   std::string json = "{";
   for (const auto& [name, value] : counts) {
-    json += "\"" + std::string(name) + "\":" + std::to_string(value) + ",";
+    json.append("\"").append(name).append("\":").append(std::to_string(value)).append(",");
   }
   char tail[128];
   std::snprintf(tail, sizeof tail, "\"threads\":%d,\"seconds\":%.6f,\"mb_per_second\":%.3f}\n",
@@ -121,6 +153,25 @@ bool ShowsProgress(vocabcount::cli::ProgressMode mode) {
   return isatty(STDERR_FILENO) == 1;
 }
 
+// Opens -o's file. The termination signals wait between the temporary file's
+// creation and the handler learning its name, so that a signal cannot leave
+// it behind; a FIFO written in place waits for a reader, and a signal must be
+// able to end that wait.
+std::optional<Problem> OpenOutput(vocabcount::AtomicFile& file) {
+  if (auto problem = file.Locate()) return problem;
+  if (file.writes_in_place()) return file.Open();
+  const vocabcount::cli::TerminationSignalsHeld held;  // no other thread runs yet
+  if (auto problem = file.Open()) return problem;
+  vocabcount::cli::RemoveOnTermination(file.temp_path());
+  return std::nullopt;
+}
+
+// Tells the signal handler to leave the temporary file alone once Run()
+// returns; declared before the file, so it acts after the file is removed.
+struct ForgetTemporaryFile {
+  ~ForgetTemporaryFile() { vocabcount::cli::ForgetOnTermination(); }
+};
+
 int Run(vocabcount::cli::CliOptions cli) {
   if (cli.files_from) {
     if (auto problem = vocabcount::ReadPathList(*cli.files_from, cli.files_from_nul, cli.paths)) {
@@ -135,10 +186,11 @@ int Run(vocabcount::cli::CliOptions cli) {
     }
   }
   // Fail before counting when the output cannot be written at all.
+  const ForgetTemporaryFile forget_temporary_file;  // after output_file is gone
   std::optional<vocabcount::AtomicFile> output_file;
   if (cli.output) {
     output_file.emplace(*cli.output);
-    if (auto problem = output_file->Open()) {
+    if (auto problem = OpenOutput(*output_file)) {
       PrintError(problem->ToString());
       return kFailure;
     }
@@ -170,7 +222,7 @@ int Run(vocabcount::cli::CliOptions cli) {
                                  ? vocabcount::MergeVocabularies(cli.paths, cli.count, write_entry)
                                  : vocabcount::Count(cli.paths, cli.count);
   progress_line.reset();  // erased before any message
-  PrintDiagnostics(report);
+  PrintDiagnostics(report, cli.count);
   if (!report.finished) return kFailure;  // output_file is removed unwritten
 
   for (const vocabcount::VocabularyEntry& entry : report.vocabulary) {
@@ -187,6 +239,7 @@ int Run(vocabcount::cli::CliOptions cli) {
       PrintError(problem->ToString());
       return kFailure;
     }
+    vocabcount::cli::ForgetOnTermination();  // renamed: that name is the target now
   }
   if (cli.stats == vocabcount::cli::StatsFormat::kText) {
     PrintStats(report.stats, !cli.count.jsonl_field.empty());
@@ -198,16 +251,31 @@ int Run(vocabcount::cli::CliOptions cli) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // First, so that even an early signal leaves no temporary file behind.
+  vocabcount::cli::InstallTerminationHandler();
   // A closed pipe shows up as EPIPE from write(), which ends the run quietly.
   std::signal(SIGPIPE, SIG_IGN);
-  const vocabcount::cli::ParsedArgs parsed = vocabcount::cli::ParseArgs(
-      argc, argv, [](const std::string& name) -> std::optional<std::string> {
-        const char* value = std::getenv(name.c_str());
-        if (value == nullptr) return std::nullopt;
-        return std::string(value);
-      });
-  std::cout << parsed.stdout_text << std::flush;
-  std::cerr << parsed.stderr_text;
-  if (!parsed.options) return parsed.exit_status;
-  return Run(*parsed.options);
+  // The library reports running out of memory while counting or merging;
+  // this catches it anywhere else. Catching also unwinds the stack, which
+  // removes the temporary output file (an uncaught exception aborts without).
+  try {
+    const vocabcount::cli::ParsedArgs parsed = vocabcount::cli::ParseArgs(
+        argc, argv, [](const std::string& name) -> std::optional<std::string> {
+          const char* value = std::getenv(name.c_str());
+          if (value == nullptr) return std::nullopt;
+          return std::string(value);
+        });
+    std::cout << parsed.stdout_text << std::flush;
+    std::cerr << parsed.stderr_text;
+    if (!parsed.options) return parsed.exit_status;
+    return Run(*parsed.options);
+  } catch (const std::bad_alloc&) {
+    // Written without allocating: there may be no memory for a std::string.
+    constexpr char kMessage[] = "vocabcount: out of memory\n";
+    [[maybe_unused]] const ssize_t written = write(STDERR_FILENO, kMessage, sizeof kMessage - 1);
+    return kFailure;
+  } catch (const std::exception& error) {
+    PrintError(error.what());
+    return kFailure;
+  }
 }

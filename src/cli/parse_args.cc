@@ -20,9 +20,11 @@ constexpr const char* kFooter = R"(OUTPUT
   descending, then by token bytes ascending (--sort token: by token bytes
   only). The order is total, so the same inputs give the same bytes whatever
   the thread count or the input order. Without -o, the vocabulary goes to
-  standard output. --format glove writes "token count" lines as GloVe's
-  vocab_count does; --format json one object {"token": count, ...} in output
-  order.
+  standard output. -o FILE writes a temporary file next to FILE and renames it
+  over FILE at the end; a FILE that is a device or a FIFO is written in place,
+  and a symbolic link's target is replaced, not the link. --format glove
+  writes "token count" lines as GloVe's vocab_count does; --format json one
+  object {"token": count, ...} in output order.
 
 TOKENS
   word        Unicode word segmentation (UAX #29) as ICU's word BreakIterator
@@ -34,6 +36,11 @@ TOKENS
   Ill-formed UTF-8 separates tokens and is never part of one; each input with
   some gets one warning with the offset of the first sequence and their number.
   A UTF-8 byte order mark at the start of an input is skipped.
+  Tokens longer than --max-token-bytes (default 65536) are not counted; each
+  input with some gets one warning, and --stats counts them. A stretch of more
+  than 16 times that (at least 1 MiB) without a line feed, an ASCII space or
+  control character is cut there, so memory stays bounded; a token reaching
+  such a cut counts as too long.
   Case mapping (--lower, --casefold) is applied to each token before
   normalization (--nfc, --nfkc).
 
@@ -66,9 +73,11 @@ MAP AND MERGE
 EXIT STATUS
   0  success
   1  an input could not be read (no vocabulary is written unless
-     --keep-going), or the output could not be written
+     --keep-going), the output could not be written, or memory ran out
   2  usage error: unknown option or bad value
   A closed pipe on standard output (vocabcount ... | head) ends quietly with 0.
+  SIGINT, SIGTERM or SIGHUP ends the run at once, with status 128 + the
+  signal's number; -o FILE is left as it was, and no temporary file stays.
 )";
 
 // CLI11 reads unsigned numbers with strtoull, which takes "-5" for 2^64 - 5;
@@ -166,6 +175,11 @@ ParsedArgs ParseArgs(int argc, const char* const* argv, const Environment& envir
   app.add_option("--min-count", options.min_count, "Drop tokens seen fewer than N times")
       ->check(DecimalDigits())
       ->check(CLI::Range(std::uint64_t{1}, UINT64_MAX))
+      ->option_text("N");
+  app.add_option("--max-token-bytes", options.max_token_bytes,
+                 "Do not count tokens longer than N bytes (default 65536)")
+      ->check(DecimalDigits())
+      ->check(CLI::Range(std::size_t{1}, Options::kMaxTokenBytesLimit))
       ->option_text("N");
   app.add_option("--top", options.top, "Keep only the N most frequent tokens")
       ->check(DecimalDigits())
@@ -285,10 +299,11 @@ ParsedArgs ParseArgs(int argc, const char* const* argv, const Environment& envir
   if (cli.merge && !options.jsonl_field.empty())
     conflict = "--merge and --jsonl cannot be combined";
   // A merge sums tokens as the parts wrote them; it does not tokenize again.
-  if (cli.merge && (lower || casefold || nfc || nfkc || app.count("--tokenizer") > 0)) {
+  if (cli.merge && (lower || casefold || nfc || nfkc || app.count("--tokenizer") > 0 ||
+                    app.count("--max-token-bytes") > 0)) {
     conflict =
-        "--merge cannot be combined with --tokenizer, --lower, --casefold, --nfc or --nfkc "
-        "(give them when counting the parts)";
+        "--merge cannot be combined with --tokenizer, --lower, --casefold, --nfc, --nfkc or "
+        "--max-token-bytes (give them when counting the parts)";
   }
   const std::string& field = options.jsonl_field;
   if (jsonl->count() > 0 && (field.empty() || field.front() == '.' || field.back() == '.' ||

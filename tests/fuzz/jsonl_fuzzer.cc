@@ -2,7 +2,10 @@
 // reads no further than the padding it is promised, hands over only
 // well-formed UTF-8 that survives a round trip through JSON; a unit's texts
 // and tally do not depend on how the input is cut into units at line ends;
-// and tokenizing a unit's texts at once gives the tokens of each string alone.
+// tokenizing a unit's texts at once gives the tokens of each string alone;
+// and a line's string is found again one object deeper ({"k":line} at
+// "k.<field>"). Fields: "text", "m.t", and a path of one to three keys
+// taken from the input itself (the first keys it holds).
 #include <simdjson.h>
 
 #include <algorithm>
@@ -11,10 +14,12 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "chunk_reader.h"
+#include "fuzz_failure.h"
 #include "json_string.h"
 #include "jsonl_field.h"
 #include "jsonl_lines.h"
@@ -22,6 +27,7 @@
 
 namespace {
 
+using vocabcount::fuzzing::Fail;
 using vocabcount::internal::ChunkReader;
 using vocabcount::internal::JsonlField;
 using vocabcount::internal::JsonlLine;
@@ -29,22 +35,34 @@ using vocabcount::internal::JsonlTally;
 using vocabcount::internal::kJsonlPaddingBytes;
 using vocabcount::testing::JsonString;
 
-void Fail(const char* what, std::string_view text) {
-  std::fprintf(stderr, "%s on %zu bytes:", what, text.size());
-  for (unsigned char byte : text) std::fprintf(stderr, " %02x", byte);
-  std::fprintf(stderr, "\n");
-  std::abort();
-}
+// What fills the padding: quotes and backslashes, or one byte throughout
+// (chosen by the input), so that a parser that took the padding for text
+// would misparse somewhere.
+enum class Fill { kQuotesAndBackslashes, kZeros, kBraces, kSpaces };
 
 // A copy of `text` in a heap block with exactly the promised padding after
-// it, filled with quotes and backslashes: the address sanitizer catches a
-// read past the padding, and a parser that used the padding would misparse.
+// it: the address sanitizer catches a read past the padding.
 class Padded {
  public:
-  explicit Padded(std::string_view text)
+  explicit Padded(std::string_view text, Fill fill = Fill::kQuotesAndBackslashes)
       : size_(text.size()), block_(new char[text.size() + kJsonlPaddingBytes]) {
-    std::memcpy(block_.get(), text.data(), text.size());
-    for (std::size_t i = 0; i < kJsonlPaddingBytes; ++i) block_[size_ + i] = i % 2 ? '"' : '\\';
+    std::copy(text.begin(), text.end(), block_.get());
+    for (std::size_t i = 0; i < kJsonlPaddingBytes; ++i) {
+      switch (fill) {
+        case Fill::kQuotesAndBackslashes:
+          block_[size_ + i] = i % 2 ? '"' : '\\';
+          break;
+        case Fill::kZeros:
+          block_[size_ + i] = '\0';
+          break;
+        case Fill::kBraces:
+          block_[size_ + i] = '}';
+          break;
+        case Fill::kSpaces:
+          block_[size_ + i] = ' ';
+          break;
+      }
+    }
   }
   std::string_view view() const { return std::string_view(block_.get(), size_); }
 
@@ -53,7 +71,7 @@ class Padded {
   std::unique_ptr<char[]> block_;
 };
 
-JsonlField MakeField(const char* path) {
+JsonlField MakeField(const std::string& path) {
   auto field = JsonlField::Create(path);
   if (!field.ok()) std::abort();
   return std::move(*field);
@@ -98,18 +116,71 @@ bool SameTally(const JsonlTally& a, const JsonlTally& b) {
           (a.first_bad_line == b.first_bad_line && a.first_reason == b.first_reason));
 }
 
+// A field, and the same field one object deeper: "k.<path>".
+struct FieldPair {
+  explicit FieldPair(const std::string& path)
+      : path(path), field(MakeField(path)), wrapped(MakeField("k." + path)) {}
+  std::string path;
+  JsonlField field;
+  JsonlField wrapped;
+};
+
+// The first keys `input` holds (strings followed by a colon, without dots or
+// backslashes, which a path cannot name as written), at most `wanted` of
+// them, joined by dots; "text" when there are none.
+std::string KeysOf(std::string_view input, std::size_t wanted) {
+  std::string path;
+  std::size_t found = 0;
+  for (std::size_t open = input.find('"'); open != input.npos && found < wanted;) {
+    const std::size_t close = input.find('"', open + 1);
+    if (close == input.npos) break;
+    const std::string_view key = input.substr(open + 1, close - open - 1);
+    const std::size_t after = input.find_first_not_of(" \t\r", close + 1);
+    if (after != input.npos && input[after] == ':' && !key.empty() &&
+        key.find_first_of(".\\\n") == key.npos) {
+      if (found++ > 0) path += '.';
+      path += key;
+    }
+    open = input.find('"', close + 1);
+  }
+  return found > 0 ? path : "text";
+}
+
+// The field for a path taken from the input, kept while inputs name the same.
+FieldPair& InputField(const std::string& path) {
+  static std::optional<FieldPair> cached;
+  if (!cached || cached->path != path) cached.emplace(path);
+  return *cached;
+}
+
+// JsonlField::Create takes a path exactly when none of its keys is empty.
+void CheckCreate(std::string_view input) {
+  const std::string_view path = input.substr(0, std::min<std::size_t>(input.find('\n'), 64));
+  const bool empty_key =
+      path.empty() || path.front() == '.' || path.back() == '.' || path.find("..") != path.npos;
+  if (JsonlField::Create(path).ok() == empty_key) {
+    Fail(std::string("JsonlField::Create ") + (empty_key ? "takes" : "refuses") + " a path", path);
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view input(reinterpret_cast<const char*>(data), size);
-  static JsonlField text_field = MakeField("text");
-  static JsonlField nested_field = MakeField("m.t");
+  static FieldPair text_field("text");
+  static FieldPair nested_field("m.t");
   static JsonlField checker = MakeField("text");
   static auto word = *vocabcount::internal::MakeTokenizer(vocabcount::TokenizerKind::kWord);
   static auto whitespace =
       *vocabcount::internal::MakeTokenizer(vocabcount::TokenizerKind::kWhitespace);
+  const std::size_t unit_bytes = size > 0 ? 1 + data[0] % 16 : 1;
+  const Fill fill = size > 0 ? static_cast<Fill>((data[0] >> 4) & 3) : Fill::kQuotesAndBackslashes;
+  const std::size_t keys = size > 1 ? 1 + data[1] % 3 : 1;
+  CheckCreate(input);
+  FieldPair& input_field = InputField(KeysOf(input, keys));
 
-  for (JsonlField* field : {&text_field, &nested_field}) {
+  for (FieldPair* pair : {&text_field, &nested_field, &input_field}) {
+    JsonlField* field = &pair->field;
     // Line by line, each line padded on its own.
     std::string expected_texts;
     std::vector<std::string> strings;
@@ -117,7 +188,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::uint64_t number = 0;
     for (std::size_t begin = 0; begin < input.size();) {
       const std::size_t end = std::min(input.find('\n', begin), input.size());
-      const Padded line(input.substr(begin, end - begin));
+      const Padded line(input.substr(begin, end - begin), fill);
       begin = end + 1;
       ++number;
       const JsonlLine got = field->Extract(line.view());
@@ -138,20 +209,33 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       if (round_trip.kind != JsonlLine::Kind::kText || round_trip.text != text) {
         Fail("the text does not survive a round trip", line.view());
       }
+      // One object deeper, the same string. (Not past simdjson's depth
+      // limit, which short lines cannot reach; a leading byte order mark
+      // would not be one inside the object.)
+      if (line.view().size() <= 1024 && !line.view().starts_with("\xEF\xBB\xBF")) {
+        const Padded deeper("{\"k\":" + std::string(line.view()) + "}", fill);
+        const JsonlLine found = pair->wrapped.Extract(deeper.view());
+        if (found.kind != JsonlLine::Kind::kText || found.text != text) {
+          Fail("field \"" + pair->path +
+                   "\" finds another string one object deeper: " + found.reason,
+               line.view());
+        }
+      }
       expected_texts += text + "\n";
       strings.push_back(text);
     }
 
     // The whole input as one unit, and cut into units of 1 to 16 bytes.
-    const Padded whole(input);
+    const Padded whole(input, fill);
     std::string texts;
     const JsonlTally tally = vocabcount::internal::ExtractTexts(*field, whole.view(), 0, texts);
-    if (texts != expected_texts || !SameTally(tally, expected))
-      Fail("the unit walk differs", input);
-    const std::size_t unit_bytes = size > 0 ? 1 + data[0] % 16 : 1;
+    if (texts != expected_texts || !SameTally(tally, expected)) {
+      Fail("the unit walk differs (field \"" + pair->path + "\")", input);
+    }
     const auto [unit_texts, unit_tally] = ByUnits(*field, input, unit_bytes);
-    if (unit_texts != texts || !SameTally(unit_tally, tally))
-      Fail("units change the result", input);
+    if (unit_texts != texts || !SameTally(unit_tally, tally)) {
+      Fail("units change the result (field \"" + pair->path + "\")", input);
+    }
 
     // One tokenizer call over the texts gives the tokens of each on its own.
     for (auto* tokenizer : {word.get(), whitespace.get()}) {

@@ -1,6 +1,8 @@
 // libFuzzer target: on any bytes, the fast word path must give exactly the
-// token spans of a settled plain ICU iterator over the whole input, and both
-// tokenizers must give the same tokens however the input is cut into units.
+// token spans of a settled plain ICU iterator over the whole input, the
+// whitespace tokenizer exactly the spans of the plain definition in
+// whitespace_reference.h, and both tokenizers the same tokens however the
+// input is cut into units.
 #include <unicode/brkiter.h>
 
 #include <cstdint>
@@ -9,13 +11,16 @@
 #include <string>
 #include <vector>
 
+#include "fuzz_failure.h"
 #include "icu_spans.h"
 #include "icu_word_iterator.h"
 #include "safe_cut.h"
 #include "tokenize.h"
+#include "whitespace_reference.h"
 
 namespace {
 
+using vocabcount::fuzzing::Fail;
 using vocabcount::testing::Spans;
 
 Spans IcuSpans(std::string_view text) {
@@ -27,11 +32,12 @@ Spans IcuSpans(std::string_view text) {
   return vocabcount::testing::IcuWordSpans(*words, text);
 }
 
-void Fail(const char* what, std::string_view text) {
-  std::fprintf(stderr, "%s on %zu bytes:", what, text.size());
-  for (unsigned char byte : text) std::fprintf(stderr, " %02x", byte);
-  std::fprintf(stderr, "\n");
-  std::abort();
+Spans SpansOf(vocabcount::internal::Tokenizer& tokenizer, std::string_view text) {
+  Spans spans;
+  (void)tokenizer.Tokenize(text, [&](std::string_view token) {
+    spans.emplace_back(token.data() - text.data(), std::string(token));
+  });
+  return spans;
 }
 
 // The tokens of `text` cut at safe cuts into units of at least `unit_bytes`,
@@ -57,11 +63,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   static auto word = *vocabcount::internal::MakeTokenizer(TokenizerKind::kWord);
   static auto whitespace = *vocabcount::internal::MakeTokenizer(TokenizerKind::kWhitespace);
-  Spans fast;
-  (void)word->Tokenize(text, [&](std::string_view token) {
-    fast.emplace_back(token.data() - text.data(), std::string(token));
-  });
-  if (fast != IcuSpans(text)) Fail("fast path differs from ICU", text);
+  if (SpansOf(*word, text) != IcuSpans(text)) Fail("fast path differs from ICU", text);
+  if (SpansOf(*whitespace, text) != vocabcount::fuzzing::WhitespaceSpans(text)) {
+    Fail("whitespace tokens differ from the reference", text);
+  }
 
   // Cut into units of 1 to 8 bytes (chosen by the input): the same tokens.
   const std::size_t unit_bytes = size > 0 ? 1 + data[0] % 8 : 1;
