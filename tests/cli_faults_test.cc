@@ -595,7 +595,12 @@ const char* const kMemoryLimit = "ulimit -v 150000 || exit 125\n";
 constexpr int kManyTokens = 3000000;
 constexpr const char* kPreviousOutput = "old\t1\n";
 
-void PrepareOutOfMemory(const Sandbox& box) {
+// Returns false, with a warning, where the test cannot run.
+bool PrepareOutOfMemory(const Sandbox& box) {
+  if (SanitizedBinary()) {
+    WARN("skipped: a sanitizer's runtime cannot start under ulimit -v");
+    return false;
+  }
   box.Write("cat.txt", kCatText);
   const RunResult small = box.Run(kMemoryLimit + std::string("vocabcount -j2 cat.txt"));
   INFO(small);
@@ -603,6 +608,7 @@ void PrepareOutOfMemory(const Sandbox& box) {
   REQUIRE(small.out == kCatVocabulary);
   box.Write("many.txt", DistinctTokens(kManyTokens));
   box.Write("out.tsv", kPreviousOutput);
+  return true;
 }
 
 void CheckOutOfMemory(const Sandbox& box, const std::string& command,
@@ -618,12 +624,8 @@ void CheckOutOfMemory(const Sandbox& box, const std::string& command,
 
 TEST_CASE("faults: running out of memory fails with status 1 and keeps the -o file",
           "[cli][faults]") {
-  if (SanitizedBinary()) {
-    WARN("skipped: a sanitizer's runtime cannot start under ulimit -v");
-    return;
-  }
   Sandbox box;
-  PrepareOutOfMemory(box);
+  if (!PrepareOutOfMemory(box)) return;
   CheckOutOfMemory(box, "vocabcount -j1 -o out.tsv many.txt",
                    {"cat.txt", "many.txt", "out.tsv"});
   // Summing vocabularies in memory (they are not sorted by token) runs out
@@ -641,12 +643,8 @@ TEST_CASE("faults: running out of memory fails with status 1 and keeps the -o fi
 // it mapped, or memory of other threads goes too and the process crashes.
 TEST_CASE("faults: running out of memory on two threads fails with status 1 too",
           "[cli][faults]") {
-  if (SanitizedBinary()) {
-    WARN("skipped: a sanitizer's runtime cannot start under ulimit -v");
-    return;
-  }
   Sandbox box;
-  PrepareOutOfMemory(box);
+  if (!PrepareOutOfMemory(box)) return;
   for (int run = 0; run < 3; ++run) {
     CheckOutOfMemory(box, "vocabcount -j2 -o out.tsv many.txt", {"cat.txt", "many.txt", "out.tsv"});
   }
