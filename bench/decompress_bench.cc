@@ -18,7 +18,7 @@
 #include <string>
 #include <vector>
 
-#include "text_stream.h"
+#include "input/text_stream.h"
 
 namespace {
 

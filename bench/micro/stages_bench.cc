@@ -9,11 +9,11 @@
 #include <string>
 #include <vector>
 
-#include "counter.h"
+#include "count/counter.h"
 #include "generate_corpus.h"
-#include "icu_word_iterator.h"
-#include "tokenize.h"
-#include "utf8_scan.h"
+#include "input/utf8_scan.h"
+#include "tokenize/icu_word_iterator.h"
+#include "tokenize/tokenize.h"
 #include "vocabcount/count.h"
 
 namespace vocabcount {

@@ -1,5 +1,5 @@
 // Mapping large blocks on huge-page boundaries.
-#include "huge_pages.h"
+#include "base/huge_pages.h"
 
 #include <sys/mman.h>
 

@@ -13,9 +13,9 @@
 #include <string>
 #include <utility>
 
-#include "parse_args.h"
-#include "progress_line.h"
-#include "signals.h"
+#include "cli/parse_args.h"
+#include "cli/progress_line.h"
+#include "cli/signals.h"
 #include "vocabcount/vocabcount.h"
 
 namespace {

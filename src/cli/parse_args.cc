@@ -1,6 +1,6 @@
 // The option table (CLI11), its help text, and the checks that turn raw flag
 // values into library options.
-#include "parse_args.h"
+#include "cli/parse_args.h"
 
 #include <CLI/CLI.hpp>
 #include <algorithm>

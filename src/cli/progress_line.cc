@@ -1,5 +1,5 @@
 // Formatting and throttling of the progress line.
-#include "progress_line.h"
+#include "cli/progress_line.h"
 
 #include <unistd.h>
 

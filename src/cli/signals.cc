@@ -2,7 +2,7 @@
 // in whichever thread the kernel picks, at any moment, so it touches nothing
 // but a static buffer and a lock-free flag, and calls only async-signal-safe
 // functions (unlink, sigaction, raise).
-#include "signals.h"
+#include "cli/signals.h"
 
 #include <limits.h>
 #include <signal.h>

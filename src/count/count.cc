@@ -22,21 +22,21 @@
 #include <numeric>
 #include <optional>
 
-#include "chunk_reader.h"
-#include "counter.h"
-#include "input.h"
-#include "jsonl_field.h"
-#include "jsonl_lines.h"
-#include "long_tokens.h"
-#include "merge.h"
-#include "normalize.h"
-#include "open_input.h"
-#include "report_stats.h"
-#include "shard.h"
-#include "sort.h"
-#include "text_stream.h"
-#include "tokenize.h"
-#include "utf8_scan.h"
+#include "base/report_stats.h"
+#include "count/counter.h"
+#include "count/merge.h"
+#include "input/chunk_reader.h"
+#include "input/input.h"
+#include "input/jsonl_field.h"
+#include "input/jsonl_lines.h"
+#include "input/open_input.h"
+#include "input/shard.h"
+#include "input/text_stream.h"
+#include "input/utf8_scan.h"
+#include "output/sort.h"
+#include "tokenize/long_tokens.h"
+#include "tokenize/normalize.h"
+#include "tokenize/tokenize.h"
 
 namespace vocabcount {
 namespace {

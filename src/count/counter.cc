@@ -1,5 +1,5 @@
 // The token arena and the counter's bulk operations.
-#include "counter.h"
+#include "count/counter.h"
 
 #include <algorithm>
 #include <cstring>

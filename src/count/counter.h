@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
-#include "huge_pages.h"
-#include "packed_token.h"
+#include "base/huge_pages.h"
+#include "count/packed_token.h"
 
 namespace vocabcount::internal {
 

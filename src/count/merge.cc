@@ -1,5 +1,5 @@
 // Pairwise folding of worker counters.
-#include "merge.h"
+#include "count/merge.h"
 
 #include <utility>
 

@@ -3,7 +3,7 @@
 
 #include <vector>
 
-#include "counter.h"
+#include "count/counter.h"
 
 namespace vocabcount::internal {
 

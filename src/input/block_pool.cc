@@ -1,7 +1,7 @@
 // Handing out read blocks and taking them back.
-#include "block_pool.h"
+#include "input/block_pool.h"
 
-#include "huge_pages.h"
+#include "base/huge_pages.h"
 
 namespace vocabcount::internal {
 namespace {

@@ -1,12 +1,12 @@
 // Cutting a byte stream into work units at safe cuts (or line ends) as it
 // arrives.
-#include "chunk_reader.h"
+#include "input/chunk_reader.h"
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 
-#include "safe_cut.h"
+#include "input/safe_cut.h"
 
 namespace vocabcount::internal {
 namespace {

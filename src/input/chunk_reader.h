@@ -14,7 +14,7 @@
 #include <string>
 #include <string_view>
 
-#include "block_pool.h"
+#include "input/block_pool.h"
 
 namespace vocabcount::internal {
 

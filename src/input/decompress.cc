@@ -1,7 +1,7 @@
 // The four decoders: each maps its library's calls and return codes onto
 // DecodeStep, and names its errors the way the library (or its command-line
 // tool) does.
-#include "decompress.h"
+#include "input/decompress.h"
 
 #define ZLIB_CONST
 #include <bzlib.h>

@@ -2,7 +2,7 @@
 // is used rather than its on-demand API because it validates the whole line:
 // on-demand checks only the parts it visits, so a line broken after the field
 // would pass for a record.
-#include "jsonl_field.h"
+#include "input/jsonl_field.h"
 
 #include <simdjson.h>
 

@@ -1,5 +1,5 @@
 // Walking the lines of a JSON Lines unit and tallying the bad ones.
-#include "jsonl_lines.h"
+#include "input/jsonl_lines.h"
 
 #include <cstring>
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "jsonl_field.h"
+#include "input/jsonl_field.h"
 
 namespace vocabcount::internal {
 

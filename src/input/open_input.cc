@@ -1,5 +1,5 @@
 // Opening an input's descriptor and handing it to a TextStream.
-#include "open_input.h"
+#include "input/open_input.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>

@@ -5,8 +5,8 @@
 
 #include <optional>
 
-#include "input.h"
-#include "text_stream.h"
+#include "input/input.h"
+#include "input/text_stream.h"
 #include "vocabcount/problem.h"
 
 namespace vocabcount::internal {

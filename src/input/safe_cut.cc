@@ -1,5 +1,5 @@
 // Finding cut points that leave every token whole.
-#include "safe_cut.h"
+#include "input/safe_cut.h"
 
 #include <algorithm>
 

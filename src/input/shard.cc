@@ -1,5 +1,5 @@
 // Greedy size-balanced assignment of inputs to parts.
-#include "shard.h"
+#include "input/shard.h"
 
 #include <algorithm>
 #include <cstdint>

@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "input.h"
+#include "input/input.h"
 
 namespace vocabcount::internal {
 

@@ -1,14 +1,14 @@
 // Detecting an input's format from its first bytes and reading its text:
 // plain bytes pass through to the caller's buffer, compressed ones are
 // decoded straight into it, member after member.
-#include "text_stream.h"
+#include "input/text_stream.h"
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <vector>
 
-#include "decompress.h"
+#include "input/decompress.h"
 
 namespace vocabcount::internal {
 namespace {

@@ -2,12 +2,12 @@
 // vectorized validator confirms at memory speed; text that is not is scanned
 // with ICU's decoder macros, so the sequences found are exactly those ICU's
 // UTF-8 text access replaces with U+FFFD.
-#include "utf8_scan.h"
+#include "input/utf8_scan.h"
 
 #include <simdjson.h>
 #include <unicode/utf8.h>
 
-#include "ascii.h"
+#include "base/ascii.h"
 
 namespace vocabcount::internal {
 

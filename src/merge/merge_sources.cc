@@ -1,6 +1,6 @@
 // Opening and reading the vocabularies of a merge, and keeping them in token
 // order.
-#include "merge_sources.h"
+#include "merge/merge_sources.h"
 
 #include <algorithm>
 #include <bit>
@@ -8,8 +8,8 @@
 #include <cstring>
 #include <utility>
 
-#include "open_input.h"
-#include "sort.h"
+#include "input/open_input.h"
+#include "output/sort.h"
 
 namespace vocabcount::internal {
 namespace {

@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "input.h"
+#include "input/input.h"
+#include "merge/vocabulary_reader.h"
 #include "vocabcount/count.h"
 #include "vocabcount/problem.h"
-#include "vocabulary_reader.h"
 
 namespace vocabcount::internal {
 

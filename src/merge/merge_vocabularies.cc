@@ -13,15 +13,15 @@
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
-#include "counter.h"
-#include "huge_pages.h"
-#include "input.h"
-#include "merge_sources.h"
-#include "packed_token.h"
-#include "report_stats.h"
-#include "sort.h"
+#include "base/huge_pages.h"
+#include "base/report_stats.h"
+#include "count/counter.h"
+#include "count/packed_token.h"
+#include "input/input.h"
+#include "merge/merge_sources.h"
+#include "merge/vocabulary_reader.h"
+#include "output/sort.h"
 #include "vocabcount/merge.h"
-#include "vocabulary_reader.h"
 
 namespace vocabcount {
 namespace {

@@ -1,7 +1,7 @@
 // Vocabulary lines out of a text stream: lines are found in a large buffer,
 // and their UTF-8 is checked a whole buffer at a time (tabs, digits and
 // newlines are ASCII, so a valid buffer means every token in it is valid).
-#include "vocabulary_reader.h"
+#include "merge/vocabulary_reader.h"
 
 #include <simdjson.h>
 

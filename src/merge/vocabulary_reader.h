@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include "text_stream.h"
+#include "input/text_stream.h"
 
 namespace vocabcount::internal {
 

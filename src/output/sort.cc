@@ -2,7 +2,7 @@
 // by token bytes alone. Entries are sorted as small fixed-size records that
 // hold short tokens and point at long ones, and strings are made only for the
 // entries kept, in order.
-#include "sort.h"
+#include "output/sort.h"
 
 #include <tbb/blocked_range.h>
 #include <tbb/info.h>

@@ -7,9 +7,9 @@
 #include <string_view>
 #include <vector>
 
-#include "counter.h"
-#include "huge_pages.h"
-#include "packed_token.h"
+#include "base/huge_pages.h"
+#include "count/counter.h"
+#include "count/packed_token.h"
 #include "vocabcount/options.h"
 #include "vocabcount/vocabulary.h"
 

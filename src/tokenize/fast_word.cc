@@ -9,7 +9,7 @@
 //   Hangul   runs of syllables form a word of their own (ICU's $HangulSyllable).
 // A segment is a token when ICU gives it a word status: when it holds a letter
 // or a digit, or is two or more connectors ("__" is a word, "_" is not).
-#include "fast_word.h"
+#include "tokenize/fast_word.h"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -21,10 +21,10 @@
 #include <cstdint>
 #include <cstring>
 
-#include "ascii.h"
-#include "safe_cut.h"
-#include "two_byte_leads.h"
-#include "word_class.h"
+#include "base/ascii.h"
+#include "input/safe_cut.h"
+#include "tokenize/two_byte_leads.h"
+#include "tokenize/word_class.h"
 
 namespace vocabcount::internal {
 namespace {

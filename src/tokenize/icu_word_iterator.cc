@@ -1,5 +1,5 @@
 // Creating settled word iterators (see icu_word_iterator.h).
-#include "icu_word_iterator.h"
+#include "tokenize/icu_word_iterator.h"
 
 #include <unicode/utext.h>
 

@@ -1,5 +1,5 @@
 // Adding up the long tokens of an input from its units.
-#include "long_tokens.h"
+#include "tokenize/long_tokens.h"
 
 #include <algorithm>
 

@@ -1,5 +1,5 @@
 // Token normalization with ICU: full case mapping (root locale) and Normalizer2.
-#include "normalize.h"
+#include "tokenize/normalize.h"
 
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>

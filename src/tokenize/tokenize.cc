@@ -1,8 +1,8 @@
 // The two tokenizers: ICU's UAX #29 word segmentation, and whitespace runs.
-#include "tokenize.h"
+#include "tokenize/tokenize.h"
 
-#include "fast_word.h"
-#include "icu_word_iterator.h"
+#include "tokenize/fast_word.h"
+#include "tokenize/icu_word_iterator.h"
 
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>

@@ -1,8 +1,8 @@
 // Builds the two-byte lead table from the word classes of the code points
 // U+0080..U+07FF.
-#include "two_byte_leads.h"
+#include "tokenize/two_byte_leads.h"
 
-#include "word_class.h"
+#include "tokenize/word_class.h"
 
 namespace vocabcount::internal {
 namespace {

@@ -1,6 +1,6 @@
 // A table of word classes for the Basic Multilingual Plane, built once from
 // ICU's own character properties, so it follows the ICU version in use.
-#include "word_class.h"
+#include "tokenize/word_class.h"
 
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>

@@ -6,8 +6,8 @@
 #include <cstring>
 #include <vector>
 
-#include "block_pool.h"
-#include "huge_pages.h"
+#include "base/huge_pages.h"
+#include "input/block_pool.h"
 
 namespace vocabcount::internal {
 namespace {

@@ -23,7 +23,7 @@
 #include <thread>
 #include <vector>
 
-#include "cli_sandbox.h"
+#include "support/cli_sandbox.h"
 
 namespace {
 

@@ -10,8 +10,8 @@
 #include <string_view>
 #include <vector>
 
-#include "cli_sandbox.h"
-#include "json_string.h"
+#include "support/cli_sandbox.h"
+#include "support/json_string.h"
 
 namespace {
 

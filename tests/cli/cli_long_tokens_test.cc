@@ -8,7 +8,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "cli_sandbox.h"
+#include "support/cli_sandbox.h"
 
 namespace vocabcount::cli_testing {
 namespace {

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "cli_sandbox.h"
+#include "support/cli_sandbox.h"
 
 namespace {
 

@@ -5,7 +5,7 @@
 #include <regex>
 #include <string>
 
-#include "cli_sandbox.h"
+#include "support/cli_sandbox.h"
 
 namespace {
 

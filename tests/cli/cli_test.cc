@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "cli_sandbox.h"
+#include "support/cli_sandbox.h"
 
 namespace {
 

@@ -3,8 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include "generate_corpus.h"
-#include "test_support.h"
-#include "utf8_scan.h"
+#include "input/utf8_scan.h"
+#include "support/test_support.h"
 
 namespace vocabcount::testing {
 namespace {

@@ -2,8 +2,8 @@
 // final line end, and multi-byte or ill-formed sequences right at a cut.
 #include <catch2/catch.hpp>
 
-#include "reference_counter.h"
-#include "test_support.h"
+#include "support/reference_counter.h"
+#include "support/test_support.h"
 
 namespace vocabcount::testing {
 namespace {

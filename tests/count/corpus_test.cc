@@ -4,8 +4,8 @@
 
 #include <filesystem>
 
-#include "reference_counter.h"
-#include "test_support.h"
+#include "support/reference_counter.h"
+#include "support/test_support.h"
 
 namespace vocabcount::testing {
 namespace {

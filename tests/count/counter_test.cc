@@ -6,9 +6,9 @@
 #include <map>
 #include <random>
 
-#include "counter.h"
-#include "merge.h"
-#include "sort.h"
+#include "count/counter.h"
+#include "count/merge.h"
+#include "output/sort.h"
 
 namespace vocabcount::internal {
 namespace {

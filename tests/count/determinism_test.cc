@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <random>
 
-#include "reference_counter.h"
-#include "test_support.h"
+#include "support/reference_counter.h"
+#include "support/test_support.h"
 
 namespace vocabcount::testing {
 namespace {

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "packed_token.h"
+#include "count/packed_token.h"
 
 namespace vocabcount::internal {
 namespace {

@@ -27,13 +27,13 @@
 #include <string_view>
 #include <vector>
 
-#include "fuzz_failure.h"
-#include "icu_spans.h"
-#include "icu_word_iterator.h"
-#include "jsonl_field.h"
-#include "utf8_decoder.h"
+#include "fuzz/fuzz_failure.h"
+#include "fuzz/utf8_decoder.h"
+#include "fuzz/whitespace_reference.h"
+#include "input/jsonl_field.h"
+#include "support/icu_spans.h"
+#include "tokenize/icu_word_iterator.h"
 #include "vocabcount/count.h"
-#include "whitespace_reference.h"
 
 namespace {
 

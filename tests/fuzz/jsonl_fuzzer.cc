@@ -18,12 +18,12 @@
 #include <string>
 #include <vector>
 
-#include "chunk_reader.h"
-#include "fuzz_failure.h"
-#include "json_string.h"
-#include "jsonl_field.h"
-#include "jsonl_lines.h"
-#include "tokenize.h"
+#include "fuzz/fuzz_failure.h"
+#include "input/chunk_reader.h"
+#include "input/jsonl_field.h"
+#include "input/jsonl_lines.h"
+#include "support/json_string.h"
+#include "tokenize/tokenize.h"
 
 namespace {
 

@@ -24,12 +24,12 @@
 #include <string_view>
 #include <vector>
 
-#include "fuzz_failure.h"
-#include "text_stream.h"
-#include "utf8_decoder.h"
+#include "fuzz/fuzz_failure.h"
+#include "fuzz/utf8_decoder.h"
+#include "input/text_stream.h"
+#include "merge/vocabulary_reader.h"
 #include "vocabcount/merge.h"
 #include "vocabcount/write.h"
-#include "vocabulary_reader.h"
 
 namespace {
 

@@ -10,8 +10,8 @@
 #include <string>
 #include <string_view>
 
-#include "icu_spans.h"
-#include "utf8_decoder.h"
+#include "fuzz/utf8_decoder.h"
+#include "support/icu_spans.h"
 
 namespace vocabcount::fuzzing {
 

@@ -11,12 +11,12 @@
 #include <string>
 #include <vector>
 
-#include "fuzz_failure.h"
-#include "icu_spans.h"
-#include "icu_word_iterator.h"
-#include "safe_cut.h"
-#include "tokenize.h"
-#include "whitespace_reference.h"
+#include "fuzz/fuzz_failure.h"
+#include "fuzz/whitespace_reference.h"
+#include "input/safe_cut.h"
+#include "support/icu_spans.h"
+#include "tokenize/icu_word_iterator.h"
+#include "tokenize/tokenize.h"
 
 namespace {
 

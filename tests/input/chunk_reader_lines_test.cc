@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "chunk_reader.h"
-#include "trickle.h"
+#include "input/chunk_reader.h"
+#include "support/trickle.h"
 
 namespace vocabcount::internal {
 namespace {

@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "chunk_reader.h"
-#include "safe_cut.h"
-#include "trickle.h"
+#include "input/chunk_reader.h"
+#include "input/safe_cut.h"
+#include "support/trickle.h"
 
 namespace vocabcount::internal {
 namespace {

@@ -1,13 +1,13 @@
 // Cutting a stream into work units: every byte once, in order, cuts only at
 // safe points, units of at least the target size, read errors reported.
-#include "chunk_reader.h"
+#include "input/chunk_reader.h"
 
 #include <catch2/catch.hpp>
 #include <cerrno>
 #include <cstring>
 
-#include "safe_cut.h"
-#include "trickle.h"
+#include "input/safe_cut.h"
+#include "support/trickle.h"
 
 namespace vocabcount::internal {
 namespace {

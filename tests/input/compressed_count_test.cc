@@ -5,8 +5,8 @@
 #include <random>
 #include <string>
 
-#include "compress_support.h"
-#include "test_support.h"
+#include "support/compress_support.h"
+#include "support/test_support.h"
 #include "vocabcount/vocabcount.h"
 
 namespace vocabcount {

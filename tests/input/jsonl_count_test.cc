@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "reference_counter.h"
-#include "test_support.h"
+#include "support/reference_counter.h"
+#include "support/test_support.h"
 
 namespace vocabcount::testing {
 namespace {

@@ -6,8 +6,8 @@
 #include <string_view>
 #include <vector>
 
-#include "jsonl_field.h"
-#include "jsonl_lines.h"
+#include "input/jsonl_field.h"
+#include "input/jsonl_lines.h"
 
 namespace vocabcount::internal {
 namespace {

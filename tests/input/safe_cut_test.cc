@@ -1,7 +1,7 @@
 // Safe cut points: after a line feed, or between a space and printable ASCII.
 #include <catch2/catch.hpp>
 
-#include "safe_cut.h"
+#include "input/safe_cut.h"
 
 namespace vocabcount::internal {
 namespace {

@@ -1,5 +1,5 @@
 // Tests of the size-balanced division of the input list into parts.
-#include "shard.h"
+#include "input/shard.h"
 
 #include <algorithm>
 #include <catch2/catch.hpp>

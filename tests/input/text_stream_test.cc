@@ -2,7 +2,7 @@
 // text they were made from, in any read sizes and across concatenated
 // members; damaged ones are errors naming the format; plain text that only
 // looks like the start of a magic number stays plain.
-#include "text_stream.h"
+#include "input/text_stream.h"
 
 #include <catch2/catch.hpp>
 #include <cerrno>
@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "compress_support.h"
+#include "support/compress_support.h"
 
 namespace vocabcount::internal {
 namespace {

@@ -3,8 +3,8 @@
 
 #include <random>
 
-#include "reference_counter.h"
-#include "utf8_scan.h"
+#include "input/utf8_scan.h"
+#include "support/reference_counter.h"
 
 namespace vocabcount::internal {
 namespace {

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "test_support.h"
+#include "support/test_support.h"
 #include "vocabcount/merge.h"
 
 namespace vocabcount::testing {

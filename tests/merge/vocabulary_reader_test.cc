@@ -1,7 +1,7 @@
 // Reading vocabulary lines: the same entries whatever the buffer size (lines
 // cut across refills, lines longer than the buffer), and problems at the
 // right line.
-#include "vocabulary_reader.h"
+#include "merge/vocabulary_reader.h"
 
 #include <algorithm>
 #include <catch2/catch.hpp>

@@ -1,6 +1,6 @@
 // The output orders (count descending then token bytes; token bytes alone)
 // and the filters, against plain std::sort references.
-#include "sort.h"
+#include "output/sort.h"
 
 #include <algorithm>
 #include <catch2/catch.hpp>

@@ -11,7 +11,7 @@
 #include <filesystem>
 #include <random>
 
-#include "test_support.h"
+#include "support/test_support.h"
 
 namespace vocabcount::testing {
 namespace {

@@ -1,5 +1,5 @@
 // Buffer-to-buffer compression through zlib, libzstd, libbz2 and liblzma.
-#include "compress_support.h"
+#include "support/compress_support.h"
 
 #include <bzlib.h>
 #include <lzma.h>

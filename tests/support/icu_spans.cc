@@ -1,5 +1,5 @@
 // Collecting word token spans with a plain ICU iterator over UTF-16 text.
-#include "icu_spans.h"
+#include "support/icu_spans.h"
 
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>

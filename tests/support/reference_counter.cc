@@ -1,7 +1,7 @@
 // The plain-ICU reference counter used to check the engine.
-#include "reference_counter.h"
+#include "support/reference_counter.h"
 
-#include "icu_word_iterator.h"
+#include "tokenize/icu_word_iterator.h"
 
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>

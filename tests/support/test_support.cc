@@ -1,5 +1,5 @@
 // Helpers shared by the library tests.
-#include "test_support.h"
+#include "support/test_support.h"
 
 #include <stdlib.h>
 
@@ -9,7 +9,7 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "tokenize.h"
+#include "tokenize/tokenize.h"
 
 namespace vocabcount::testing {
 

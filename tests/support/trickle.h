@@ -8,7 +8,7 @@
 #include <cstring>
 #include <string>
 
-#include "chunk_reader.h"
+#include "input/chunk_reader.h"
 
 namespace vocabcount::testing {
 

@@ -6,9 +6,9 @@
 #include <random>
 #include <string>
 
-#include "reference_counter.h"
-#include "safe_cut.h"
-#include "test_support.h"
+#include "input/safe_cut.h"
+#include "support/reference_counter.h"
+#include "support/test_support.h"
 
 namespace vocabcount::testing {
 namespace {

@@ -5,8 +5,8 @@
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 
-#include "normalize.h"
-#include "test_support.h"
+#include "support/test_support.h"
+#include "tokenize/normalize.h"
 
 namespace vocabcount::internal {
 namespace {

@@ -2,7 +2,7 @@
 // the UAX #29 rules (and, for dictionary scripts, from the words' meaning).
 #include <catch2/catch.hpp>
 
-#include "test_support.h"
+#include "support/test_support.h"
 
 namespace vocabcount::testing {
 namespace {

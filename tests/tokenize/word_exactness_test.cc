@@ -14,9 +14,9 @@
 #include <set>
 #include <sstream>
 
-#include "icu_spans.h"
-#include "icu_word_iterator.h"
-#include "tokenize.h"
+#include "support/icu_spans.h"
+#include "tokenize/icu_word_iterator.h"
+#include "tokenize/tokenize.h"
 
 namespace vocabcount::internal {
 namespace {
