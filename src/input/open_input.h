@@ -5,7 +5,7 @@
 
 #include <optional>
 
-#include "input/input.h"
+#include "input/input_list.h"
 #include "input/text_stream.h"
 #include "vocabcount/problem.h"
 

@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "input/input.h"
+#include "input/input_list.h"
 
 namespace vocabcount::internal {
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "input/input.h"
+#include "input/input_list.h"
 #include "merge/vocabulary_reader.h"
 #include "vocabcount/count.h"
 #include "vocabcount/problem.h"

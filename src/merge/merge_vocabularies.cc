@@ -17,7 +17,7 @@
 #include "base/report_stats.h"
 #include "count/counter.h"
 #include "count/packed_token.h"
-#include "input/input.h"
+#include "input/input_list.h"
 #include "merge/merge_sources.h"
 #include "merge/vocabulary_reader.h"
 #include "output/sort.h"

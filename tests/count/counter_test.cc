@@ -1,5 +1,5 @@
 // Worker counters and the reduce step: any split of the tokens over workers,
-// merged in any order, sums to the same counts.
+// folded in any order, sums to the same counts.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -7,7 +7,7 @@
 #include <random>
 
 #include "count/counter.h"
-#include "count/merge.h"
+#include "count/fold_counters.h"
 #include "output/sort.h"
 
 namespace vocabcount::internal {
@@ -73,7 +73,7 @@ TEST_CASE("Absorbing or reading entries counts the tokens still pending", "[coun
             {"a", 2}, {"b", 1}, {"c", 2}, {"a-token-longer-than-sixteen-bytes", 1}});
 }
 
-TEST_CASE("Merging worker counters in any order gives the same counts", "[merge]") {
+TEST_CASE("Folding worker counters in any order gives the same counts", "[fold]") {
   std::mt19937 random(7);
   std::vector<std::string> stream;
   std::map<std::string, std::uint64_t> expected;
@@ -87,10 +87,10 @@ TEST_CASE("Merging worker counters in any order gives the same counts", "[merge]
       std::vector<TokenCounter> counters(static_cast<std::size_t>(workers));
       for (const std::string& token : stream) counters[random() % counters.size()].Add(token);
       std::shuffle(counters.begin(), counters.end(), random);
-      TokenCounter merged = MergeCounters(std::move(counters));
+      TokenCounter folded = FoldCounters(std::move(counters));
       INFO(workers << " workers, order " << order);
-      CHECK(merged.total() == stream.size());
-      CHECK(AsMap(std::move(merged)) == expected);
+      CHECK(folded.total() == stream.size());
+      CHECK(AsMap(std::move(folded)) == expected);
     }
   }
 }

@@ -8,7 +8,7 @@
 namespace vocabcount::internal {
 
 // Sums every counter into one. Addition is commutative and associative, so
-// the result does not depend on the order of `counters` or of the merges.
-TokenCounter MergeCounters(std::vector<TokenCounter> counters);
+// the result does not depend on the order of `counters` or of the folds.
+TokenCounter FoldCounters(std::vector<TokenCounter> counters);
 
 }  // namespace vocabcount::internal

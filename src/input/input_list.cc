@@ -1,5 +1,5 @@
 // Resolving paths and walking directories.
-#include "input/input.h"
+#include "input/input_list.h"
 
 #include <fnmatch.h>
 #include <sys/stat.h>

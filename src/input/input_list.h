@@ -1,4 +1,4 @@
-// Turning the paths a user named into the list of inputs to read.
+// An input to read, and turning the paths a user named into the list of them.
 #pragma once
 
 #include <cstdint>

@@ -1,6 +1,7 @@
-// The pipeline, and the only place that knows every stage and owns oneTBB:
-// a serial reader cuts inputs into units, parallel workers tokenize and count
-// into their own maps, and the maps are merged and sorted at the end.
+// Count() and CountText(): the pipeline, and the only place that knows every
+// stage and owns oneTBB. A serial reader cuts inputs into units, parallel
+// workers tokenize and count into their own maps, and the maps are folded
+// into one and sorted at the end.
 #include "vocabcount/count.h"
 
 #include <fcntl.h>
@@ -12,26 +13,25 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
-#include <cstring>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <new>
 #include <numeric>
 #include <optional>
+#include <stdexcept>
 
 #include "base/report_stats.h"
 #include "count/counter.h"
-#include "count/merge.h"
-#include "input/chunk_reader.h"
-#include "input/input.h"
+#include "count/fold_counters.h"
+#include "count/worker.h"
+#include "input/input_list.h"
 #include "input/jsonl_field.h"
 #include "input/jsonl_lines.h"
-#include "input/open_input.h"
 #include "input/shard.h"
 #include "input/text_stream.h"
+#include "input/unit_source.h"
 #include "input/utf8_scan.h"
 #include "output/sort.h"
 #include "tokenize/long_tokens.h"
@@ -41,236 +41,12 @@
 namespace vocabcount {
 namespace {
 
-using internal::ChunkReader;
 using internal::Input;
-using internal::InputPiece;
 using internal::TokenCounter;
-
-// JSON lines are parsed where they sit in the read blocks.
-static_assert(ChunkReader::kPaddingBytes >= internal::kJsonlPaddingBytes);
-
-// What one worker owns: nothing in it is shared, so counting takes no lock.
-struct Worker {
-  std::unique_ptr<internal::Tokenizer> tokenizer;
-  internal::TokenNormalizer normalizer;
-  TokenCounter counter;
-  // For JSON Lines: the field's extractor, and the strings of a unit.
-  std::optional<internal::JsonlField> jsonl;
-  std::string jsonl_texts;
-  std::size_t max_token_bytes = Options::kDefaultMaxTokenBytes;
-};
-
-
-struct Unit {
-  std::size_t input_index = 0;
-  InputPiece piece;
-};
-
-struct UnitResult {
-  std::size_t input_index = 0;
-  std::uint64_t offset = 0;
-  internal::Utf8Scan scan;
-  internal::JsonlTally jsonl;
-  internal::UnitLongTokens long_tokens;  // offsets from `offset`
-  std::uint64_t bytes = 0;               // of the unit's text, from `offset`
-};
-
-// Opens inputs one after another and hands out their units in order.
-class UnitSource {
- public:
-  UnitSource(const std::vector<Input>& inputs, const Options& options, CountReport& report)
-      : inputs_(inputs),
-        options_(options),
-        report_(report),
-        blocks_(ChunkReader::PoolFor(options.chunk_bytes)),
-        start_(std::chrono::steady_clock::now()) {
-    for (const Input& input : inputs) progress_.bytes_total += input.expected_bytes.value_or(0);
-    progress_.inputs_total = inputs.size();
-  }
-  ~UnitSource() { CloseCurrent(); }
-
-  // The next unit, or nullopt when every input is done or the run must stop.
-  std::optional<Unit> Next() {
-    if (stopped_) return std::nullopt;
-    for (;;) {
-      if (!reader_) {
-        if (next_input_ == inputs_.size() || stopped_) return std::nullopt;
-        OpenNext();
-        if (!reader_) ++progress_.inputs_done;  // it could not be opened
-        continue;
-      }
-      Unit unit{current_, {}};
-      if (reader_->Next(unit.piece)) {
-        ReportProgress(StoredBytesRead());
-        return unit;
-      }
-      if (!reader_->error().empty()) {
-        Fail(Problem{inputs_[current_].path, reader_->error_offset(), reader_->error(),
-                     reader_->error_line()});
-      } else {
-        ++report_.stats.inputs;
-        report_.stats.bytes += reader_->bytes_read();
-        report_.stats.stored_bytes += StoredBytesRead();
-        if (text_ && !text_->format().empty()) ++report_.stats.compressed_inputs;
-      }
-      progress_.bytes_done += StoredBytesRead();
-      ++progress_.inputs_done;
-      CloseCurrent();
-      ReportProgress(0);
-    }
-  }
-
-  bool stopped() const { return stopped_; }
-  // Reads no further unit (any thread may call this).
-  void Stop() { stopped_ = true; }
-
- private:
-  void OpenNext() {
-    current_ = next_input_++;
-    const Input& input = inputs_[current_];
-    ChunkReader::DescribedReadFunction read_input;
-    switch (input.kind) {
-      case Input::Kind::kMemory:
-        // Text handed over in memory is text, never compressed.
-        memory_left_ = input.memory;
-        read_input = [this](char* buffer, std::size_t size, ChunkReader::ReadFailure&) {
-          const std::size_t n = std::min(size, memory_left_.size());
-          std::memcpy(buffer, memory_left_.data(), n);
-          memory_left_.remove_prefix(n);
-          return static_cast<ssize_t>(n);
-        };
-        break;
-      case Input::Kind::kStdin:
-      case Input::Kind::kPath: {
-        std::optional<Problem> problem;
-        text_ = internal::OpenText(input, problem);
-        if (!text_) {
-          Fail(std::move(*problem));
-          return;
-        }
-        if (!text_->Detect()) {
-          Fail(Problem{input.path, 0, text_->error()});
-          CloseCurrent();
-          return;
-        }
-        read_input = [this](char* buffer, std::size_t size, ChunkReader::ReadFailure& failure) {
-          const ssize_t got = text_->Read(buffer, size);
-          if (got < 0) {
-            failure.what = text_->error();
-            // An offset in the text would not find the bad bytes in the file.
-            if (!text_->format().empty()) failure.offset.reset();
-          }
-          return got;
-        };
-        break;
-      }
-    }
-    reader_.emplace(std::move(read_input), options_.chunk_bytes, ChunkReader::kMaxUnitBytes,
-                    blocks_);
-    // A JSON line split between units could not be parsed.
-    if (!options_.jsonl_field.empty()) {
-      reader_->CutAtLineEnds();
-    } else {
-      reader_->CutLongStretches(options_.stretch_bytes());
-    }
-    // The size of a compressed file says little about the size of its text.
-    if (input.expected_bytes && (!text_ || text_->format().empty())) {
-      reader_->ExpectBytes(*input.expected_bytes);
-    }
-  }
-
-  // Bytes of the current input read from storage so far.
-  std::uint64_t StoredBytesRead() const {
-    return text_ ? text_->stored_bytes() : reader_->bytes_read();
-  }
-
-  // Tells the progress callback, if any, how far the reading has got;
-  // `current_bytes` of the input being read are done.
-  void ReportProgress(std::uint64_t current_bytes) {
-    if (!options_.progress) return;
-    Progress now = progress_;
-    now.bytes_done += current_bytes;
-    now.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-    options_.progress(now);
-  }
-
-  void CloseCurrent() {
-    reader_.reset();
-    text_.reset();  // closes the file
-  }
-
-  void Fail(Problem problem) {
-    report_.errors.push_back(std::move(problem));
-    if (!options_.keep_going) stopped_ = true;
-  }
-
-  const std::vector<Input>& inputs_;
-  const Options& options_;
-  CountReport& report_;
-  // Shared by the readers of all inputs, so that small files reuse blocks too.
-  internal::BlockPool blocks_;
-  std::size_t next_input_ = 0;
-  std::size_t current_ = 0;
-  std::optional<ChunkReader> reader_;
-  std::optional<internal::TextStream> text_;  // of a file or stdin, read by reader_
-  std::string_view memory_left_;
-  std::atomic<bool> stopped_ = false;
-  std::chrono::steady_clock::time_point start_;
-  Progress progress_;  // of the inputs done
-};
-
-// Tokenizes one unit into the worker's own counter, leaving out the tokens
-// `filter` does not keep.
-absl::Status CountTokens(Worker& worker, std::string_view text, internal::TokenFilter& filter) {
-  if (worker.normalizer.changes_nothing()) {
-    // Tokens are views into `text`, valid until this returns.
-    absl::Status status = worker.tokenizer->Tokenize(text, [&](std::string_view token) {
-      if (filter.Keep(token)) worker.counter.AddSoon(token);
-    });
-    worker.counter.Settle();
-    return status;
-  }
-  absl::Status status;
-  // A normalized token lives in the normalizer's buffer until the next one:
-  // it is counted at once.
-  absl::Status tokenized = worker.tokenizer->Tokenize(text, [&](std::string_view token) {
-    if (!filter.Keep(token)) return;
-    absl::StatusOr<std::string_view> normalized = worker.normalizer.Apply(token);
-    if (normalized.ok()) {
-      worker.counter.Add(*normalized);
-    } else if (status.ok()) {
-      status = normalized.status();
-    }
-  });
-  return tokenized.ok() ? status : tokenized;
-}
-
-// The parallel stage: count one unit and note its ill-formed bytes.
-UnitResult CountUnit(Worker& worker, const Unit& unit) {
-  std::string_view text = unit.piece.data;
-  std::uint64_t offset = unit.piece.offset;
-  // A byte order mark opens an input; it is not text.
-  if (offset == 0 && text.starts_with("\xEF\xBB\xBF")) {
-    text.remove_prefix(3);
-    offset = 3;
-  }
-  UnitResult result{unit.input_index, offset, {}, {}, {}};
-  if (worker.jsonl) {
-    // Ill-formed UTF-8 in a line makes it invalid JSON: a bad line.
-    result.jsonl =
-        internal::ExtractTexts(*worker.jsonl, text, unit.piece.first_line, worker.jsonl_texts);
-    text = worker.jsonl_texts;
-  } else {
-    result.scan = internal::ScanUtf8(text);
-  }
-  internal::TokenFilter filter(text, worker.max_token_bytes, unit.piece.forced_start,
-                               unit.piece.forced_end);
-  absl::Status status = CountTokens(worker, text, filter);
-  if (!status.ok()) throw std::runtime_error(std::string(status.message()));
-  result.long_tokens = filter.left_out();
-  result.bytes = unit.piece.offset + unit.piece.data.size() - offset;
-  return result;
-}
+using internal::Unit;
+using internal::UnitResult;
+using internal::UnitSource;
+using internal::Worker;
 
 // Adds one unit's ill-formed sequences to its input's total.
 void AddScan(const UnitResult& result, internal::Utf8Scan& total) {
@@ -344,7 +120,7 @@ void CountInParallel(int threads, UnitSource& source,
             }) &
             tbb::make_filter<std::shared_ptr<Unit>, UnitResult>(
                 tbb::filter_mode::parallel,
-                [&](std::shared_ptr<Unit> unit) { return CountUnit(workers.local(), *unit); }) &
+                [&](std::shared_ptr<Unit> unit) { return internal::CountUnit(workers.local(), *unit); }) &
             tbb::make_filter<UnitResult, void>(
                 tbb::filter_mode::serial_out_of_order,
                 [&](const UnitResult& result) { add_result(result); }));
@@ -421,7 +197,7 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, Count
     // No thread pool to start: that would cost more than a small job.
     Worker worker = make_worker();
     while (std::optional<Unit> unit = source.Next()) {
-      add_result(CountUnit(worker, *unit));
+      add_result(internal::CountUnit(worker, *unit));
     }
     counters.push_back(std::move(worker.counter));
   } else {
@@ -450,11 +226,11 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, Count
   ReportJsonl(inputs, tallies, options, report);
   if (source.stopped()) return;  // an incomplete vocabulary must not pass for one
 
-  TokenCounter merged = internal::MergeCounters(std::move(counters));
-  report.stats.tokens = merged.total();
-  report.stats.distinct_tokens = merged.distinct();
+  TokenCounter folded = internal::FoldCounters(std::move(counters));
+  report.stats.tokens = folded.total();
+  report.stats.distinct_tokens = folded.distinct();
   report.vocabulary =
-      internal::SortedVocabulary(merged, {options.min_count, options.top, options.sort}, threads);
+      internal::SortedVocabulary(folded, {options.min_count, options.top, options.sort}, threads);
   report.finished = true;
 }
 

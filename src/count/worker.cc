@@ -1,0 +1,69 @@
+// The work of the parallel stage on one unit: UTF-8 check (or the strings of
+// JSON lines), tokenizing, the length filter, normalizing and counting.
+#include "count/worker.h"
+
+#include <stdexcept>
+#include <string_view>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+
+namespace vocabcount::internal {
+namespace {
+
+// JSON lines are parsed where they sit in the read blocks.
+static_assert(ChunkReader::kPaddingBytes >= kJsonlPaddingBytes);
+
+// Tokenizes one unit into the worker's own counter, leaving out the tokens
+// `filter` does not keep.
+absl::Status CountTokens(Worker& worker, std::string_view text, TokenFilter& filter) {
+  if (worker.normalizer.changes_nothing()) {
+    // Tokens are views into `text`, valid until this returns.
+    absl::Status status = worker.tokenizer->Tokenize(text, [&](std::string_view token) {
+      if (filter.Keep(token)) worker.counter.AddSoon(token);
+    });
+    worker.counter.Settle();
+    return status;
+  }
+  absl::Status status;
+  // A normalized token lives in the normalizer's buffer until the next one:
+  // it is counted at once.
+  absl::Status tokenized = worker.tokenizer->Tokenize(text, [&](std::string_view token) {
+    if (!filter.Keep(token)) return;
+    absl::StatusOr<std::string_view> normalized = worker.normalizer.Apply(token);
+    if (normalized.ok()) {
+      worker.counter.Add(*normalized);
+    } else if (status.ok()) {
+      status = normalized.status();
+    }
+  });
+  return tokenized.ok() ? status : tokenized;
+}
+
+}  // namespace
+
+UnitResult CountUnit(Worker& worker, const Unit& unit) {
+  std::string_view text = unit.piece.data;
+  std::uint64_t offset = unit.piece.offset;
+  // A byte order mark opens an input; it is not text.
+  if (offset == 0 && text.starts_with("\xEF\xBB\xBF")) {
+    text.remove_prefix(3);
+    offset = 3;
+  }
+  UnitResult result{unit.input_index, offset, {}, {}, {}};
+  if (worker.jsonl) {
+    // Ill-formed UTF-8 in a line makes it invalid JSON: a bad line.
+    result.jsonl = ExtractTexts(*worker.jsonl, text, unit.piece.first_line, worker.jsonl_texts);
+    text = worker.jsonl_texts;
+  } else {
+    result.scan = ScanUtf8(text);
+  }
+  TokenFilter filter(text, worker.max_token_bytes, unit.piece.forced_start, unit.piece.forced_end);
+  absl::Status status = CountTokens(worker, text, filter);
+  if (!status.ok()) throw std::runtime_error(std::string(status.message()));
+  result.long_tokens = filter.left_out();
+  result.bytes = unit.piece.offset + unit.piece.data.size() - offset;
+  return result;
+}
+
+}  // namespace vocabcount::internal

@@ -1,0 +1,49 @@
+// One worker of the parallel stage: what it owns (a tokenizer, a normalizer,
+// its own counter), and counting one work unit with it.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "count/counter.h"
+#include "input/jsonl_field.h"
+#include "input/jsonl_lines.h"
+#include "input/unit_source.h"
+#include "input/utf8_scan.h"
+#include "tokenize/long_tokens.h"
+#include "tokenize/normalize.h"
+#include "tokenize/tokenize.h"
+#include "vocabcount/options.h"
+
+namespace vocabcount::internal {
+
+// What one worker owns: nothing in it is shared, so counting takes no lock.
+struct Worker {
+  std::unique_ptr<Tokenizer> tokenizer;
+  TokenNormalizer normalizer;
+  TokenCounter counter;
+  // For JSON Lines: the field's extractor, and the strings of a unit.
+  std::optional<JsonlField> jsonl;
+  std::string jsonl_texts;
+  std::size_t max_token_bytes = Options::kDefaultMaxTokenBytes;
+};
+
+// What counting a unit found besides its tokens, for its input's totals.
+struct UnitResult {
+  std::size_t input_index = 0;
+  std::uint64_t offset = 0;  // of the unit's text in the input
+  Utf8Scan scan;
+  JsonlTally jsonl;
+  UnitLongTokens long_tokens;  // offsets from `offset`
+  std::uint64_t bytes = 0;     // of the unit's text, from `offset`
+};
+
+// Tokenizes `unit` into the worker's own counter and notes its ill-formed
+// bytes, bad JSON lines and long tokens. Throws std::runtime_error when a
+// token cannot be normalized (ICU out of memory, say).
+UnitResult CountUnit(Worker& worker, const Unit& unit);
+
+}  // namespace vocabcount::internal
