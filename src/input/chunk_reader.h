@@ -81,7 +81,7 @@ class ChunkReader {
   void CutAtLineEnds() { line_ends_only_ = true; }
 
   // Bounds the memory a stretch without a safe cut can take: once a stretch
-  // of more than `stretch_bytes` holds no loose cut either (see safe_cut.h),
+  // of more than `stretch_bytes` holds no loose cut either (see input/safe_cut.h),
   // it is cut `stretch_bytes` after its start (moved back to the start of a
   // UTF-8 character when one is within three bytes), and again every
   // `stretch_bytes` while it lasts. Where such forced cuts fall depends on the

@@ -14,7 +14,7 @@ using SpanSink = absl::FunctionRef<void(std::string_view)>;
 
 // Calls `token` for each word token the fast path finds, in order, and
 // `needs_icu` for each stretch it leaves to ICU. Those stretches begin and end
-// at safe cuts (see safe_cut.h), so ICU segments them exactly as it would
+// at safe cuts (see input/safe_cut.h), so ICU segments them exactly as it would
 // segment them inside the whole text.
 void SegmentWords(std::string_view text, SpanSink token, SpanSink needs_icu);
 

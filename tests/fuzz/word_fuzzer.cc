@@ -1,7 +1,7 @@
 // libFuzzer target: on any bytes, the fast word path must give exactly the
 // token spans of a settled plain ICU iterator over the whole input, the
 // whitespace tokenizer exactly the spans of the plain definition in
-// whitespace_reference.h, and both tokenizers the same tokens however the
+// fuzz/whitespace_reference.h, and both tokenizers the same tokens however the
 // input is cut into units.
 #include <unicode/brkiter.h>
 

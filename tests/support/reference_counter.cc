@@ -20,7 +20,7 @@ void ReferenceCountWords(std::string_view text, bool lower, ReferenceCounts& cou
   const icu::UnicodeString utf16 = icu::UnicodeString::fromUTF8(
       icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   // A settled iterator: ICU's dictionary segmentation otherwise depends on
-  // which engines were loaded before (see icu_word_iterator.h).
+  // which engines were loaded before (see tokenize/icu_word_iterator.h).
   auto settled = internal::NewSettledWordIterator();
   if (!settled.ok()) throw std::runtime_error(std::string(settled.status().message()));
   std::unique_ptr<icu::BreakIterator> words = std::move(*settled);
