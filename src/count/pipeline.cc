@@ -19,8 +19,8 @@
 #include <mutex>
 #include <new>
 #include <numeric>
+#include <exception>
 #include <optional>
-#include <stdexcept>
 
 #include "base/report_stats.h"
 #include "count/counter.h"
@@ -120,7 +120,9 @@ void CountInParallel(int threads, UnitSource& source,
             }) &
             tbb::make_filter<std::shared_ptr<Unit>, UnitResult>(
                 tbb::filter_mode::parallel,
-                [&](std::shared_ptr<Unit> unit) { return internal::CountUnit(workers.local(), *unit); }) &
+                [&](std::shared_ptr<Unit> unit) {
+                  return internal::CountUnit(workers.local(), *unit);
+                }) &
             tbb::make_filter<UnitResult, void>(
                 tbb::filter_mode::serial_out_of_order,
                 [&](const UnitResult& result) { add_result(result); }));
