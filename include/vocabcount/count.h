@@ -26,6 +26,13 @@ struct CountStats {
   std::uint64_t jsonl_bad_lines = 0;  // of those, lines without the string field
   double seconds = 0;                 // wall time of the whole count
   int threads = 0;                    // worker threads used
+  // The memory budget, and how it was kept.
+  std::uint64_t memory_budget = 0;
+  std::uint64_t peak_table_bytes = 0;  // the folded counts' tables at their largest
+  std::uint64_t partitions = 0;        // of the counts (split ones included)
+  std::uint64_t spilled_bytes = 0;     // written to the temporary file, compressed
+  std::uint64_t spilled_runs = 0;      // times the counts were written out
+  std::uint64_t merge_passes = 0;      // merges of spilled partitions before the last
 };
 
 // An input with ill-formed UTF-8: such bytes separate tokens and are never
@@ -82,7 +89,14 @@ struct CountReport {
 // The vocabulary does not depend on thread count, chunk size or input order.
 CountReport Count(const std::vector<std::string>& paths, const Options& options);
 
+// The same count, with the entries handed to `sink` in output order instead of
+// held in the report's vocabulary: a vocabulary larger than memory is never
+// held whole. Entries come only when the count finished.
+CountReport Count(const std::vector<std::string>& paths, const Options& options,
+                  const EntrySink& sink);
+
 // Counts the tokens of text held in memory, as if it were one input.
-CountReport CountText(std::string_view text, const Options& options);
+CountReport CountText(std::string_view text, const Options& options,
+                      const EntrySink& sink = nullptr);
 
 }  // namespace vocabcount

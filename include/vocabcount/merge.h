@@ -13,10 +13,6 @@
 
 namespace vocabcount {
 
-// Takes the merged entries in output order, one at a time; returning false
-// ends the merge early (the output's reader went away, say).
-using EntrySink = std::function<bool(std::string_view token, std::uint64_t count)>;
-
 // Like a CountReport, where `stats` describes the vocabularies read: bytes
 // are their text bytes, tokens the sum of the merged counts, distinct_tokens
 // the merged entries before min_count and top.
@@ -39,7 +35,8 @@ struct MergeReport : CountReport {
 //
 // When every input is a regular file sorted by token (as written with
 // SortOrder::kToken), a first pass checks their order and the inputs are then
-// merged as streams; otherwise they are summed in a hash map. The output
+// merged as streams; otherwise they are summed in tables kept within
+// options.memory_bytes, spilled to options.temp_dir past it. The output
 // honours options.min_count, top and sort (token order with no top streams
 // too). Entries go to `sink` when it is set, as they are made, and to the
 // report's vocabulary otherwise.

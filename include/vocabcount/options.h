@@ -79,6 +79,18 @@ struct Options {
     return stretch > (std::size_t{1} << 20) ? stretch : std::size_t{1} << 20;
   }
 
+  // The memory budget in bytes; 0 means half of what this process may use
+  // (the smaller of physical memory and its cgroup's limit). Counting stays
+  // exact at any vocabulary size: past the budget, counts are written to a
+  // temporary file in temp_dir and summed partition by partition at the end.
+  // The process's peak resident memory stays within the budget plus a fixed
+  // overhead of at most 64 MiB for budgets from 256 MiB up; smaller ones are
+  // for tests (the command refuses them).
+  std::uint64_t memory_bytes = 0;
+  // Where to spill; empty means $TMPDIR, else /tmp. The file has no name
+  // (O_TMPFILE, or unlinked at once) and mode 0600, so nothing is left behind.
+  std::string temp_dir;
+
   // Skip inputs that cannot be read (each is reported) instead of stopping.
   bool keep_going = false;
   // Follow symbolic links met while walking directories.

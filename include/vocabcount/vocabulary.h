@@ -3,7 +3,9 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace vocabcount {
@@ -19,5 +21,10 @@ using Vocabulary = std::vector<VocabularyEntry>;
 
 // The output order: a total order, so equal inputs give equal bytes.
 bool ComesBefore(const VocabularyEntry& a, const VocabularyEntry& b);
+
+// Takes a vocabulary's entries in output order, one at a time, so that one
+// larger than memory is never held whole; returning false ends the run early
+// (the output's reader went away, say).
+using EntrySink = std::function<bool(std::string_view token, std::uint64_t count)>;
 
 }  // namespace vocabcount

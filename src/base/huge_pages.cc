@@ -38,7 +38,11 @@ void Advise(std::uintptr_t start, std::size_t bytes) {
 }  // namespace
 
 void* MapLarge(std::size_t bytes) {
-  const std::size_t length = RoundUpToHugePage(bytes);
+  // Whole small pages only: rounding up to huge pages would waste up to
+  // 2 MiB a block, which many partition tables of a few MiB add up to. The
+  // aligned 2 MiB ranges inside still get huge pages, the tail small ones.
+  constexpr std::size_t kPageBytes = 4096;
+  const std::size_t length = (bytes + kPageBytes - 1) / kPageBytes * kPageBytes;
   // Map one huge page more than needed, then give back the ends so that what
   // stays starts on a huge-page boundary: only whole, aligned 2 MiB ranges
   // can be backed by huge pages.

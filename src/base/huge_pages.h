@@ -8,9 +8,9 @@
 
 namespace vocabcount::internal {
 
-// Allocations at least this large are mapped on their own, 2 MiB aligned and
-// rounded up to whole huge pages, and advised as huge pages.
-inline constexpr std::size_t kLargeAllocationBytes = std::size_t{1} << 20;
+// Allocations at least this large are mapped on their own, 2 MiB aligned, and
+// advised as huge pages.
+inline constexpr std::size_t kLargeAllocationBytes = std::size_t{64} << 10;
 
 // Throws std::bad_alloc when the system refuses.
 void* MapLarge(std::size_t bytes);

@@ -80,6 +80,11 @@ double MegabytesPerSecond(const vocabcount::CountStats& stats) {
   return stats.seconds > 0 ? static_cast<double>(stats.bytes) / 1e6 / stats.seconds : 0.0;
 }
 
+// One "name:   value" line of the text figures, values in one column.
+void PrintFigure(const char* name, std::uint64_t value, const char* unit = "") {
+  std::fprintf(stderr, "%-17s%llu%s\n", name, static_cast<unsigned long long>(value), unit);
+}
+
 void PrintStats(const vocabcount::CountStats& stats, bool jsonl) {
   std::fprintf(stderr,
                "inputs:          %llu\n"
@@ -94,24 +99,25 @@ void PrintStats(const vocabcount::CountStats& stats, bool jsonl) {
                static_cast<unsigned long long>(stats.tokens),
                static_cast<unsigned long long>(stats.distinct_tokens), stats.threads, stats.seconds,
                MegabytesPerSecond(stats));
-  if (stats.long_tokens > 0) {
-    std::fprintf(stderr, "long tokens:     %llu (not counted)\n",
-                 static_cast<unsigned long long>(stats.long_tokens));
-  }
+  if (stats.long_tokens > 0) PrintFigure("long tokens:", stats.long_tokens, " (not counted)");
   if (stats.compressed_inputs > 0) {
     // Of the inputs, those read decompressed, and the bytes read as stored.
-    std::fprintf(stderr,
-                 "compressed:      %llu\n"
-                 "stored bytes:    %llu\n",
-                 static_cast<unsigned long long>(stats.compressed_inputs),
-                 static_cast<unsigned long long>(stats.stored_bytes));
+    PrintFigure("compressed:", stats.compressed_inputs);
+    PrintFigure("stored bytes:", stats.stored_bytes);
+  }
+  if (stats.memory_budget > 0) {
+    PrintFigure("memory budget:", stats.memory_budget >> 20, " MiB");
+    PrintFigure("peak tables:", stats.peak_table_bytes >> 20, " MiB");
+    PrintFigure("partitions:", stats.partitions);
+  }
+  if (stats.spilled_runs > 0) {
+    PrintFigure("spilled bytes:", stats.spilled_bytes);
+    PrintFigure("spilled runs:", stats.spilled_runs);
+    PrintFigure("merge passes:", stats.merge_passes);
   }
   if (jsonl) {
-    std::fprintf(stderr,
-                 "JSON lines:      %llu\n"
-                 "bad JSON lines:  %llu\n",
-                 static_cast<unsigned long long>(stats.jsonl_lines),
-                 static_cast<unsigned long long>(stats.jsonl_bad_lines));
+    PrintFigure("JSON lines:", stats.jsonl_lines);
+    PrintFigure("bad JSON lines:", stats.jsonl_bad_lines);
   }
 }
 
@@ -129,6 +135,12 @@ void PrintStatsJson(const vocabcount::CountStats& stats) {
       {"long_tokens", stats.long_tokens},
       {"jsonl_lines", stats.jsonl_lines},
       {"jsonl_bad_lines", stats.jsonl_bad_lines},
+      {"memory_budget", stats.memory_budget},
+      {"peak_table_bytes", stats.peak_table_bytes},
+      {"partitions", stats.partitions},
+      {"spilled_bytes", stats.spilled_bytes},
+      {"spilled_runs", stats.spilled_runs},
+      {"merge_passes", stats.merge_passes},
   };
   std::string json = "{";
   for (const auto& [name, value] : counts) {
@@ -213,14 +225,14 @@ int Run(vocabcount::cli::CliOptions cli) {
   }
   const int fd = output_file ? output_file->fd() : STDOUT_FILENO;
   const std::string name = output_file ? output_file->path() : "standard output";
-  // A merge hands its entries to the writer as it makes them.
+  // Entries go to the writer as they are made, in output order.
   vocabcount::VocabularyWriter writer(cli.write, fd, name);
   const auto write_entry = [&](std::string_view token, std::uint64_t count) {
     return writer.Add(token, count);
   };
   const CountReport report = cli.merge
                                  ? vocabcount::MergeVocabularies(cli.paths, cli.count, write_entry)
-                                 : vocabcount::Count(cli.paths, cli.count);
+                                 : vocabcount::Count(cli.paths, cli.count, write_entry);
   progress_line.reset();  // erased before any message
   PrintDiagnostics(report, cli.count);
   if (!report.finished) return kFailure;  // output_file is removed unwritten

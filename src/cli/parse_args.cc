@@ -67,8 +67,23 @@ MAP AND MERGE
   with --sort token and without --min-count or --top: regular files sorted by
   token are checked in a first pass, then merged as streams, and with --sort
   token (no --top) written as they are merged, in memory that does not grow
-  with the vocabulary. Other inputs are summed in memory. A malformed line or
-  a token twice in one input is an error naming the file and line.
+  with the vocabulary. Other inputs are summed within --memory, spilling like
+  a count. A malformed line or a token twice in one input is an error naming
+  the file and line (a token whose two lines were spilled apart: the file).
+
+MEMORY
+  --memory SIZE (bytes, or with a suffix K, M, G or T: powers of 1024; at
+  least 256M) is the budget for the whole process. The default is half of the
+  memory it may use: the smaller of physical memory and its control group's
+  limit (cgroup v2 memory.max or v1 memory.limit_in_bytes, as set by Slurm's
+  --mem, Docker or systemd). Counting stays exact at any vocabulary size: when
+  the counts outgrow the budget they are written, compressed, to a temporary
+  file in --temp-dir (default $TMPDIR, else /tmp) and summed partition by
+  partition at the end. The peak resident memory (VmHWM, or /usr/bin/time's
+  "Maximum resident set size") stays within the budget plus at most 64 MiB.
+  The temporary file has no name and mode 0600: it is gone when the run ends,
+  however it ends. --stats reports the budget, the tables' peak and what was
+  spilled.
 
 EXIT STATUS
   0  success
@@ -103,6 +118,27 @@ std::optional<int> SmallNumber(std::string_view text, int limit) {
 }
 
 constexpr int kMaxShards = 1 << 20;
+
+// "SIZE": digits with an optional K, M, G or T (powers of 1024), or nullopt.
+std::optional<std::uint64_t> ParseSize(std::string_view text) {
+  std::uint64_t unit = 1;
+  if (!text.empty()) {
+    switch (text.back()) {
+      case 'K': case 'k': unit = std::uint64_t{1} << 10; break;
+      case 'M': case 'm': unit = std::uint64_t{1} << 20; break;
+      case 'G': case 'g': unit = std::uint64_t{1} << 30; break;
+      case 'T': case 't': unit = std::uint64_t{1} << 40; break;
+      default: break;
+    }
+    if (unit > 1) text.remove_suffix(1);
+  }
+  if (text.empty() || text.size() > 15 || text.find_first_not_of("0123456789") != std::string::npos) {
+    return std::nullopt;
+  }
+  const std::uint64_t number = std::stoull(std::string(text));
+  if (number > (std::uint64_t{1} << 50) / unit) return std::nullopt;
+  return number * unit;
+}
 
 // "I/N" or "auto" (a Slurm job array) into options; the problem otherwise.
 std::optional<std::string> ParseShard(const std::string& text, const Environment& environment,
@@ -248,6 +284,13 @@ ParsedArgs ParseArgs(int argc, const char* const* argv, const Environment& envir
   app.add_flag("--keep-going", options.keep_going,
                "Skip unreadable inputs (each is reported; exit status stays 1)");
   app.add_flag("--follow", options.follow_symlinks, "Follow symbolic links in directories");
+  std::string memory;
+  app.add_option("--memory", memory,
+                 "Memory budget for the whole process (default: half of what it may use)")
+      ->option_text("SIZE");
+  app.add_option("--temp-dir", options.temp_dir,
+                 "Where to spill counts past the budget (default: $TMPDIR, else /tmp)")
+      ->option_text("DIR");
   // Work-unit size: a test hook, since output must not depend on it.
   app.add_option("--chunk-size", options.chunk_bytes)
       ->check(DecimalDigits())
@@ -318,6 +361,30 @@ ParsedArgs ParseArgs(int argc, const char* const* argv, const Environment& envir
   if (!shard.empty() && cli.merge) conflict = "--shard and --merge cannot be combined";
   if (!shard.empty()) {
     if (auto problem = ParseShard(shard, environment, options)) conflict = "--shard: " + *problem;
+  }
+  if (!memory.empty()) {
+    const std::optional<std::uint64_t> budget = ParseSize(memory);
+    if (!budget) {
+      conflict = "--memory: '" + memory + "' is not a size (a number, optionally with K, M, G or T)";
+    } else if (*budget < (std::uint64_t{256} << 20)) {
+      conflict = "--memory: '" + memory + "' is below the smallest budget, 256M";
+    } else {
+      options.memory_bytes = *budget;
+    }
+  }
+  // A budget in bytes below the floor, from the environment: a test hook, to
+  // make small runs spill. --memory wins.
+  const auto test_budget = environment("VOCABCOUNT_TEST_MEMORY_BYTES");
+  if (test_budget && memory.empty()) {
+    const std::optional<std::uint64_t> bytes = ParseSize(*test_budget);
+    if (!bytes || *bytes == 0) {
+      conflict = "VOCABCOUNT_TEST_MEMORY_BYTES: '" + *test_budget + "' is not a size";
+    } else {
+      options.memory_bytes = *bytes;
+    }
+  }
+  if (options.temp_dir.empty() && app.count("--temp-dir") > 0) {
+    conflict = "--temp-dir: the directory name is empty";
   }
   if (!conflict.empty()) {
     parsed.exit_status = 2;

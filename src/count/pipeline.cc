@@ -1,7 +1,8 @@
 // Count() and CountText(): the pipeline, and the only place that knows every
-// stage and owns oneTBB. A serial reader cuts inputs into units, parallel
-// workers tokenize and count into their own maps, and the maps are folded
-// into one and sorted at the end.
+// stage. A serial reader cuts inputs into units, parallel workers tokenize
+// and count into their own partitioned tables, handing them over to the
+// folded counts when they outgrow their share of the memory budget, and at
+// the end the partitions are folded and sorted (see finish_count.cc).
 #include "vocabcount/count.h"
 
 #include <fcntl.h>
@@ -22,9 +23,12 @@
 #include <exception>
 #include <optional>
 
+#include "base/memory_limit.h"
 #include "base/report_stats.h"
 #include "count/counter.h"
-#include "count/fold_counters.h"
+#include "count/finish_count.h"
+#include "count/folded_counts.h"
+#include "count/memory_plan.h"
 #include "count/worker.h"
 #include "input/input_list.h"
 #include "input/jsonl_field.h"
@@ -33,7 +37,8 @@
 #include "input/text_stream.h"
 #include "input/unit_source.h"
 #include "input/utf8_scan.h"
-#include "output/sort.h"
+#include "spill/run_store.h"
+#include "spill/spill_file.h"
 #include "tokenize/long_tokens.h"
 #include "tokenize/normalize.h"
 #include "tokenize/tokenize.h"
@@ -148,7 +153,8 @@ void ReportJsonl(const std::vector<Input>& inputs, const std::vector<internal::J
   }
 }
 
-void RunPipeline(const std::vector<Input>& inputs, const Options& options, CountReport& report) {
+void RunPipeline(const std::vector<Input>& inputs, const Options& options, const EntrySink& sink,
+                 CountReport& report) {
   // Set-up failures (ICU data missing, a JSON field that cannot be) concern
   // the run, not one input.
   auto prototype = internal::MakeTokenizer(options.tokenizer);
@@ -164,21 +170,34 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, Count
     }
   }
 
+  const std::uint64_t budget =
+      options.memory_bytes > 0 ? options.memory_bytes : internal::UsableMemoryBytes() / 2;
+  const internal::MemoryPlan plan =
+      internal::PlanMemory(budget, ThreadCount(inputs, options), options.chunk_bytes);
+  internal::RunStore runs(options.temp_dir.empty() ? internal::DefaultTempDir()
+                                                   : options.temp_dir);
+  internal::FoldedCounts folded(plan.folded_bytes, runs);
+
   std::mutex clone_mutex;
+  std::size_t workers_made = 0;
   auto make_worker = [&] {
     // ICU does not promise that one iterator may be cloned by several threads
     // at once; this runs once per worker, so the lock costs nothing.
     std::unique_lock lock(clone_mutex);
     // Both were created once above, so a failure here is out of memory.
     auto tokenizer = (*prototype)->Clone();
+    const std::size_t worker_index = workers_made++;
     lock.unlock();
     auto normalizer =
         internal::TokenNormalizer::Create(options.case_mapping, options.normalization);
     if (!tokenizer.ok() || !normalizer.ok()) throw std::bad_alloc();
     std::optional<internal::JsonlField> jsonl;
     if (jsonl_probe) jsonl.emplace(*internal::JsonlField::Create(options.jsonl_field));
+    // Workers handing over at once start far apart.
+    const std::size_t first_partition = worker_index * 97 % internal::kPartitions;
     return Worker{std::move(*tokenizer), std::move(*normalizer), {},
-                  std::move(jsonl),          {},                     options.max_token_bytes};
+                  std::move(jsonl),          {},                     options.max_token_bytes,
+                  &folded,                   plan.worker_bytes,      first_partition};
   };
 
   std::vector<internal::Utf8Scan> scans(inputs.size());
@@ -192,20 +211,22 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, Count
     // The run fails at the first bad line: reading on would be wasted.
     if (options.strict_jsonl && !options.keep_going && result.jsonl.bad_lines > 0) source.Stop();
   };
-  const int threads = ThreadCount(inputs, options);
+  const int threads = plan.threads;
   report.stats.threads = threads;
-  std::vector<TokenCounter> counters;
+  // Workers are kept to the end: their counters are folded in place.
+  std::optional<Worker> only_worker;
+  tbb::enumerable_thread_specific<Worker> workers(make_worker);
+  std::vector<TokenCounter*> counters;
   if (threads == 1) {
     // No thread pool to start: that would cost more than a small job.
-    Worker worker = make_worker();
+    only_worker.emplace(make_worker());
     while (std::optional<Unit> unit = source.Next()) {
-      add_result(internal::CountUnit(worker, *unit));
+      add_result(internal::CountUnit(*only_worker, *unit));
     }
-    counters.push_back(std::move(worker.counter));
+    counters.push_back(&only_worker->counter);
   } else {
-    tbb::enumerable_thread_specific<Worker> workers(make_worker);
     CountInParallel(threads, source, workers, add_result);
-    for (Worker& worker : workers) counters.push_back(std::move(worker.counter));
+    for (Worker& worker : workers) counters.push_back(&worker.counter);
   }
 
   for (std::size_t i = 0; i < inputs.size(); ++i) {
@@ -228,22 +249,18 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, Count
   ReportJsonl(inputs, tallies, options, report);
   if (source.stopped()) return;  // an incomplete vocabulary must not pass for one
 
-  TokenCounter folded = internal::FoldCounters(std::move(counters));
-  report.stats.tokens = folded.total();
-  report.stats.distinct_tokens = folded.distinct();
-  report.vocabulary =
-      internal::SortedVocabulary(folded, {options.min_count, options.top, options.sort}, threads);
+  internal::FinishCount(counters, folded, runs, options, plan, sink, report);
   report.finished = true;
 }
 
 CountReport CountInputs(const std::vector<Input>& inputs, std::vector<Problem> early_errors,
-                        const Options& options) {
+                        const Options& options, const EntrySink& sink) {
   const auto start = std::chrono::steady_clock::now();
   CountReport report;
   report.errors = std::move(early_errors);
   if (report.errors.empty() || options.keep_going) {
     try {
-      RunPipeline(inputs, options, report);
+      RunPipeline(inputs, options, sink, report);
     } catch (const std::bad_alloc&) {
       report.finished = false;
       report.vocabulary.clear();
@@ -261,6 +278,11 @@ CountReport CountInputs(const std::vector<Input>& inputs, std::vector<Problem> e
 }  // namespace
 
 CountReport Count(const std::vector<std::string>& paths, const Options& options) {
+  return Count(paths, options, nullptr);
+}
+
+CountReport Count(const std::vector<std::string>& paths, const Options& options,
+                  const EntrySink& sink) {
   internal::ResolvedInputs resolved = internal::ResolveInputs(paths, options);
   if (options.shard_count > 1) {
     // Each process has its own standard input: it cannot be dealt to one part.
@@ -275,11 +297,12 @@ CountReport Count(const std::vector<std::string>& paths, const Options& options)
   }
   const std::vector<Input> inputs =
       internal::SelectShard(std::move(resolved.inputs), options.shard_index, options.shard_count);
-  return CountInputs(inputs, std::move(resolved.errors), options);
+  return CountInputs(inputs, std::move(resolved.errors), options, sink);
 }
 
-CountReport CountText(std::string_view text, const Options& options) {
-  return CountInputs({Input{Input::Kind::kMemory, "<text>", text, text.size()}}, {}, options);
+CountReport CountText(std::string_view text, const Options& options, const EntrySink& sink) {
+  return CountInputs({Input{Input::Kind::kMemory, "<text>", text, text.size()}}, {}, options,
+                     sink);
 }
 
 }  // namespace vocabcount

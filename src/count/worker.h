@@ -9,6 +9,7 @@
 #include <string>
 
 #include "count/counter.h"
+#include "count/folded_counts.h"
 #include "input/jsonl_field.h"
 #include "input/jsonl_lines.h"
 #include "input/unit_source.h"
@@ -29,6 +30,11 @@ struct Worker {
   std::optional<JsonlField> jsonl;
   std::string jsonl_texts;
   std::size_t max_token_bytes = Options::kDefaultMaxTokenBytes;
+  // Where the counter's tables go once they hold more than handover_bytes;
+  // first_partition spreads workers handing over at once across partitions.
+  FoldedCounts* folded = nullptr;
+  std::size_t handover_bytes = 0;
+  std::size_t first_partition = 0;
 };
 
 // What counting a unit found besides its tokens, for its input's totals.
@@ -42,7 +48,8 @@ struct UnitResult {
 };
 
 // Tokenizes `unit` into the worker's own counter and notes its ill-formed
-// bytes, bad JSON lines and long tokens. Throws std::runtime_error when a
+// bytes, bad JSON lines and long tokens. Hands the counter's tables over
+// when they have outgrown the worker's share. Throws std::runtime_error when a
 // token cannot be normalized (ICU out of memory, say).
 UnitResult CountUnit(Worker& worker, const Unit& unit);
 

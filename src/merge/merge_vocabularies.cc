@@ -12,13 +12,13 @@
 #include <optional>
 #include <utility>
 
-#include "absl/container/flat_hash_map.h"
-#include "base/huge_pages.h"
+#include "base/memory_limit.h"
 #include "base/report_stats.h"
 #include "count/counter.h"
-#include "count/packed_token.h"
 #include "input/input_list.h"
+#include "count/memory_plan.h"
 #include "merge/merge_sources.h"
+#include "merge/merge_totals.h"
 #include "merge/vocabulary_reader.h"
 #include "output/sort.h"
 #include "vocabcount/merge.h"
@@ -40,16 +40,6 @@ std::string OverflowMessage() {
   return "the counts of this token add up to more than " +
          std::to_string(std::numeric_limits<std::uint64_t>::max());
 }
-
-// The sums of the in-memory path, with the input that last added to each, to
-// find a token twice in one input. Long tokens live in an arena.
-struct Total {
-  std::uint64_t count = 0;
-  std::size_t input = 0;
-};
-using Totals =
-    absl::flat_hash_map<internal::PackedToken, Total, internal::CounterHash, internal::CounterEq,
-                        internal::HugePageAllocator<std::pair<const internal::PackedToken, Total>>>;
 
 class Merger {
  public:
@@ -207,24 +197,46 @@ class Merger {
     return !stopped_;
   }
 
+  // Inputs not in token order are summed in partitioned tables, spilled to
+  // disk past the memory budget.
   void SumInMemory() {
-    Totals totals;
-    internal::TokenArena long_tokens;
+    const std::uint64_t budget =
+        options_.memory_bytes > 0 ? options_.memory_bytes : internal::UsableMemoryBytes() / 2;
+    const internal::MemoryPlan plan = internal::PlanMemory(budget, 1, kStreamBufferBytes);
+    internal::RunStore runs(options_.temp_dir.empty() ? internal::DefaultTempDir()
+                                                      : options_.temp_dir);
+    // The rest of the budget goes to the records the totals are sorted as.
+    internal::MergeTotals totals(plan.finish_bytes / 2, runs);
     for (std::size_t i = 0; i < inputs_.size() && !stopped_; ++i) {
-      if (!skipped_[i]) AddInput(i, totals, long_tokens);
+      if (!skipped_[i]) AddInput(i, totals);
     }
     if (stopped_) return;
-    internal::SortBuffer buffer(options_.min_count);
-    buffer.Reserve(totals.size());
-    for (const auto& [key, total] : totals) {
-      Tally(total.count);
-      buffer.Add(key.bytes(), total.count);
+    internal::SpillTally tally;
+    const EntrySink keep = [&](std::string_view token, std::uint64_t count) {
+      return Deliver(token, count);
+    };
+    try {
+      totals.Finish({options_.min_count, options_.top, options_.sort}, plan.finish_bytes, threads_,
+                    keep, tally);
+    } catch (const internal::MergeConflictError& error) {
+      // Found between spilled pieces: the line is not known any more.
+      report_.errors.push_back(Problem{inputs_[error.conflict.input].path, std::nullopt,
+                                       error.conflict.kind == internal::MergeConflict::Kind::kAgain
+                                           ? "a token given on two lines"
+                                           : OverflowMessage()});
+      stopped_ = true;
+      return;
     }
-    Totals().swap(totals);  // inline tokens are copied into the buffer
-    Deliver(buffer.Sort(options_.top, options_.sort, threads_));
+    report_.stats.threads = threads_;
+    report_.stats.distinct_tokens = tally.distinct;
+    report_.stats.tokens = tally.tokens;
+    report_.stats.memory_budget = budget;
+    report_.stats.spilled_runs = runs.runs();
+    report_.stats.spilled_bytes = runs.empty() ? 0 : runs.file().bytes_written();
+    report_.stats.merge_passes = tally.merge_passes;
   }
 
-  void AddInput(std::size_t index, Totals& totals, internal::TokenArena& long_tokens) {
+  void AddInput(std::size_t index, internal::MergeTotals& totals) {
     MergeSource source(inputs_[index]);
     if (!source.Open(kStreamBufferBytes)) {
       InputFailed(source);
@@ -232,28 +244,18 @@ class Merger {
     }
     while (source.Advance()) {
       const VocabularyLine& entry = source.current();
-      const internal::PackedToken key = internal::PackedToken::Of(entry.token);
-      const internal::HashedToken hashed{key, internal::PackedTokenHash{}(key)};
-      bool added = false;
-      auto slot = totals.lazy_emplace(hashed, [&](const auto& construct) {
-        added = true;
-        construct(key.is_inline() ? key : internal::PackedToken::Of(long_tokens.Store(entry.token)),
-                  Total{entry.count, index});
-      });
-      if (added) continue;
-      Total& total = slot->second;
-      if (total.input == index) {
+      const auto conflict =
+          totals.Add(entry.token, entry.count, static_cast<std::uint32_t>(index));
+      if (!conflict) continue;
+      if (conflict->kind == internal::MergeConflict::Kind::kAgain) {
         source.SetProblem("the token of an earlier line again");
         InputFailed(source);
-        return;
-      }
-      if (__builtin_add_overflow(total.count, entry.count, &total.count)) {
+      } else {
         report_.errors.push_back(
             Problem{source.path(), std::nullopt, OverflowMessage(), entry.line});
         stopped_ = true;
-        return;
       }
-      total.input = index;
+      return;
     }
     if (source.problem()) {
       InputFailed(source);

@@ -103,10 +103,15 @@ void SortRecords(Records& records, std::uint64_t top, SortOrder order, int threa
 
 }  // namespace
 
-Vocabulary SortBuffer::Sort(std::uint64_t top, SortOrder order, int threads) {
+SortBuffer::Records SortBuffer::TakeSorted(std::uint64_t top, SortOrder order, int threads) {
   Records records = std::move(records_);
   records_ = Records();
   SortRecords(records, top, order, threads);
+  return records;
+}
+
+Vocabulary SortBuffer::Sort(std::uint64_t top, SortOrder order, int threads) {
+  const Records records = TakeSorted(top, order, threads);
 
   Vocabulary entries;
   entries.reserve(records.size());

@@ -10,6 +10,7 @@
 #include "base/huge_pages.h"
 #include "count/counter.h"
 #include "count/packed_token.h"
+#include "count/token_table.h"
 #include "vocabcount/options.h"
 #include "vocabcount/vocabulary.h"
 
@@ -86,8 +87,29 @@ class SortBuffer {
   // `order`, sorted on up to `threads` threads. Empties the buffer.
   Vocabulary Sort(std::uint64_t top, SortOrder order, int threads);
 
+  // The same entries in the same order, handed to deliver(token, count) one
+  // at a time until it returns false; no string is made. False when deliver
+  // stopped early.
+  template <class Deliver>
+  bool SortAndDeliver(std::uint64_t top, SortOrder order, int threads, Deliver deliver) {
+    const Records records = TakeSorted(top, order, threads);
+    // Long tokens are scattered over arenas: fetch their bytes a few entries
+    // ahead.
+    constexpr std::size_t kAhead = 16;
+    char buffer[SortRecord::kInlineBytes];
+    for (std::size_t i = 0; i < records.size(); ++i) {
+      if (i + kAhead < records.size() && !records[i + kAhead].is_inline()) {
+        __builtin_prefetch(reinterpret_cast<const char*>(records[i + kAhead].second));
+      }
+      if (!deliver(records[i].Bytes(buffer), records[i].count)) return false;
+    }
+    return true;
+  }
+
  private:
   using Records = std::vector<SortRecord, HugePageAllocator<SortRecord>>;
+
+  Records TakeSorted(std::uint64_t top, SortOrder order, int threads);
 
   std::uint64_t min_count_;
   Records records_;
@@ -96,5 +118,14 @@ class SortBuffer {
 // The entries of `counter` that `selection` keeps, in its order; empties the
 // counter. Sorting uses up to `threads` threads.
 Vocabulary SortedVocabulary(TokenCounter& counter, const Selection& selection, int threads);
+
+// Whether entry (a, a_count) comes before (b, b_count) in `order`, as
+// ComesBefore orders them: for merging runs sorted in that order.
+inline bool EntryBefore(SortOrder order, std::string_view a, std::uint64_t a_count,
+                        std::string_view b, std::uint64_t b_count) {
+  if (order == SortOrder::kCount && a_count != b_count) return a_count > b_count;
+  // string_view compares as unsigned bytes (char_traits<char>), as memcmp.
+  return a < b;
+}
 
 }  // namespace vocabcount::internal

@@ -623,7 +623,7 @@ void CheckOutOfMemory(const Sandbox& box, const std::string& command,
 }
 
 TEST_CASE("faults: running out of memory fails with status 1 and keeps the -o file",
-          "[cli][faults]") {
+          "[cli][faults][oom]") {
   Sandbox box;
   if (!PrepareOutOfMemory(box)) return;
   CheckOutOfMemory(box, "vocabcount -j1 -o out.tsv many.txt",
@@ -642,7 +642,7 @@ TEST_CASE("faults: running out of memory fails with status 1 and keeps the -o fi
 // storage with the larger size: the huge-page allocator must unmap only what
 // it mapped, or memory of other threads goes too and the process crashes.
 TEST_CASE("faults: running out of memory on two threads fails with status 1 too",
-          "[cli][faults]") {
+          "[cli][faults][oom]") {
   Sandbox box;
   if (!PrepareOutOfMemory(box)) return;
   for (int run = 0; run < 3; ++run) {

@@ -37,7 +37,7 @@ TEST_CASE("A 10 MB token with no separator is counted once, whole, under a limit
 TEST_CASE("Empty and blank inputs give an empty vocabulary", "[boundary]") {
   for (TokenizerKind kind : {TokenizerKind::kWord, TokenizerKind::kWhitespace}) {
     for (const char* text : {"", " ", "\n\n\n", " \t\r\n \u3000\u00A0 "}) {
-      const CountReport report = CountText(text, WithChunk(1, kind));
+      const CountReport report = CountTextForTest(text, WithChunk(1, kind));
       CHECK(report.ok());
       CHECK(report.vocabulary.empty());
       CHECK(report.stats.inputs == 1);
@@ -72,7 +72,7 @@ TEST_CASE("Ill-formed sequences at every possible cut are found once", "[boundar
   REQUIRE(expected_sequences == 6);
   for (std::size_t chunk = 1; chunk <= text.size(); ++chunk) {
     INFO("chunk " << chunk);
-    const CountReport report = CountText(text, WithChunk(chunk));
+    const CountReport report = CountTextForTest(text, WithChunk(chunk));
     CHECK(FormatVocabulary(report.vocabulary, {}) == "a\t1\nb\t1\nc\t1\nd\t1\ne\t1\n");
     REQUIRE(report.ill_formed.size() == 1);
     CHECK(report.ill_formed[0].first_offset == 2);

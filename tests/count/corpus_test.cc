@@ -13,7 +13,7 @@ namespace {
 std::string EngineTsv(const std::vector<std::string>& paths, CaseMapping case_mapping) {
   Options options;
   options.case_mapping = case_mapping;
-  const CountReport report = Count(paths, options);
+  const CountReport report = CountForTest(paths, options);
   REQUIRE(report.ok());
   return FormatVocabulary(report.vocabulary, {});
 }

@@ -12,6 +12,9 @@
 namespace vocabcount {
 namespace {
 
+using testing::CountForTest;
+using testing::CountTextForTest;
+
 using testing::Compress;
 using testing::kCompressedFormats;
 using testing::TempDir;
@@ -42,8 +45,8 @@ TEST_CASE("A compressed file counts like its text, on 1 and 2 threads", "[compre
         Options options;
         options.threads = threads;
         options.chunk_bytes = chunk_bytes;
-        const CountReport plain = Count({dir.File("text.txt"), dir.File("text.txt")}, options);
-        const CountReport compressed = Count({dir.File("text." + format)}, options);
+        const CountReport plain = CountForTest({dir.File("text.txt"), dir.File("text.txt")}, options);
+        const CountReport compressed = CountForTest({dir.File("text." + format)}, options);
         REQUIRE(plain.ok());
         REQUIRE(compressed.ok());
         CHECK(Tsv(compressed) == Tsv(plain));
@@ -69,14 +72,14 @@ TEST_CASE("A small compressed file holding much text is counted on several threa
   WriteFile(dir.File("few.txt"), "a few words\n");
   Options options;
   options.threads = 2;
-  const CountReport compressed = Count({dir.File("many.gz"), dir.File("few.txt")}, options);
+  const CountReport compressed = CountForTest({dir.File("many.gz"), dir.File("few.txt")}, options);
   REQUIRE(compressed.ok());
   CHECK(compressed.stats.threads == 2);
   CHECK(Tsv(compressed) ==
         "again\t200000\nline\t200000\nsame\t200000\nthe\t200000\n"
         "a\t1\nfew\t1\nwords\t1\n");
   // The same run on plain text that small needs no second thread.
-  const CountReport small = Count({dir.File("few.txt")}, options);
+  const CountReport small = CountForTest({dir.File("few.txt")}, options);
   CHECK(small.stats.threads == 1);
 }
 
@@ -93,11 +96,11 @@ TEST_CASE("A damaged compressed file is an input error naming it", "[compressed]
     for (const char* name : {"corrupt", "truncated"}) {
       INFO(format << ", " << name);
       Options options;
-      const CountReport stopped = Count({dir.File(name), dir.File("good.txt")}, options);
+      const CountReport stopped = CountForTest({dir.File(name), dir.File("good.txt")}, options);
       CHECK_FALSE(stopped.ok());
       CHECK_FALSE(stopped.finished);
       options.keep_going = true;
-      const CountReport kept = Count({dir.File(name), dir.File("good.txt")}, options);
+      const CountReport kept = CountForTest({dir.File(name), dir.File("good.txt")}, options);
       CHECK(kept.finished);
       REQUIRE(kept.errors.size() == 1);
       const Problem& problem = kept.errors[0];

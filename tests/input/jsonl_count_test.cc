@@ -172,7 +172,7 @@ TEST_CASE("JSONL counts equal the reference over each document on its own",
           options.case_mapping = lower ? CaseMapping::kLower : CaseMapping::kNone;
           INFO("round " << round << ", " << threads << " threads, chunk " << chunk
                         << (lower ? ", lower" : ""));
-          const CountReport report = CountText(corpus.jsonl, options);
+          const CountReport report = CountTextForTest(corpus.jsonl, options);
           REQUIRE(report.ok());
           CHECK(FormatVocabulary(report.vocabulary, {}) == expected);
           CHECK(report.stats.jsonl_lines == corpus.lines);
@@ -194,7 +194,7 @@ TEST_CASE("JSONL counts equal CountText of each document, in every mode", "[json
     plain.normalization = Normalization::kNfkc;
     std::map<std::string, std::uint64_t> expected;
     for (const std::string& document : corpus.documents) {
-      const CountReport report = CountText(document, plain);
+      const CountReport report = CountTextForTest(document, plain);
       REQUIRE(report.ok());
       for (const auto& [token, count] : AsMap(report.vocabulary)) expected[token] += count;
     }
@@ -206,7 +206,7 @@ TEST_CASE("JSONL counts equal CountText of each document, in every mode", "[json
         options.threads = threads;
         options.chunk_bytes = chunk;
         INFO(threads << " threads, chunk " << chunk);
-        const CountReport report = CountText(corpus.jsonl, options);
+        const CountReport report = CountTextForTest(corpus.jsonl, options);
         REQUIRE(report.ok());
         CHECK(AsMap(report.vocabulary) == expected);
         const std::string bytes = FormatVocabulary(report.vocabulary, {});
@@ -252,7 +252,7 @@ TEST_CASE("JSONL: the first bad line is named by its number, however units are c
   for (int threads : {1, 2}) {
     for (std::size_t chunk : {1, 16, 333, 4096, 1 << 20}) {
       INFO(threads << " threads, chunk " << chunk);
-      const CountReport report = CountText(lines.jsonl, JsonlOptions(threads, chunk));
+      const CountReport report = CountTextForTest(lines.jsonl, JsonlOptions(threads, chunk));
       REQUIRE(report.ok());
       REQUIRE(report.bad_jsonl.size() == 1);
       CHECK(report.bad_jsonl[0].path == "<text>");
@@ -272,7 +272,7 @@ TEST_CASE("JSONL strict: the first bad line is an error that stops the run", "[j
       INFO(threads << " threads, chunk " << chunk);
       Options options = JsonlOptions(threads, chunk);
       options.strict_jsonl = true;
-      const CountReport report = CountText(lines.jsonl, options);
+      const CountReport report = CountTextForTest(lines.jsonl, options);
       CHECK_FALSE(report.finished);
       CHECK(report.vocabulary.empty());
       CHECK(report.bad_jsonl.empty());
@@ -281,11 +281,11 @@ TEST_CASE("JSONL strict: the first bad line is an error that stops the run", "[j
 
       // With keep_going the run ends, and the good lines are counted.
       options.keep_going = true;
-      const CountReport kept = CountText(lines.jsonl, options);
+      const CountReport kept = CountTextForTest(lines.jsonl, options);
       CHECK(kept.finished);
       REQUIRE(kept.errors.size() == 1);
       CHECK(kept.errors[0].line == 2500);
-      CHECK(kept.vocabulary == CountText(lines.jsonl, JsonlOptions(1, 1 << 20)).vocabulary);
+      CHECK(kept.vocabulary == CountTextForTest(lines.jsonl, JsonlOptions(1, 1 << 20)).vocabulary);
     }
   }
 }
@@ -298,7 +298,7 @@ TEST_CASE("JSONL: each input numbers its own lines, reported in input order", "[
   for (int threads : {1, 2}) {
     Options options = JsonlOptions(threads, 64);
     const CountReport report =
-        Count({dir.File("a.jsonl"), dir.File("b.jsonl"), dir.File("c.jsonl")}, options);
+        CountForTest({dir.File("a.jsonl"), dir.File("b.jsonl"), dir.File("c.jsonl")}, options);
     REQUIRE(report.ok());
     REQUIRE(report.bad_jsonl.size() == 3);
     CHECK(report.bad_jsonl[0].path == dir.File("a.jsonl"));
@@ -311,7 +311,7 @@ TEST_CASE("JSONL: each input numbers its own lines, reported in input order", "[
 
 TEST_CASE("JSONL: ill-formed UTF-8 makes a bad line, not an ill-formed warning", "[jsonl]") {
   const std::string jsonl = "{\"text\":\"good words\"}\n{\"text\":\"bad \xFF words\"}\n";
-  const CountReport report = CountText(jsonl, JsonlOptions(1, 1 << 20));
+  const CountReport report = CountTextForTest(jsonl, JsonlOptions(1, 1 << 20));
   REQUIRE(report.ok());
   CHECK(report.ill_formed.empty());
   REQUIRE(report.bad_jsonl.size() == 1);
@@ -321,7 +321,7 @@ TEST_CASE("JSONL: ill-formed UTF-8 makes a bad line, not an ill-formed warning",
 
 TEST_CASE("JSONL: a byte order mark before the first line is skipped", "[jsonl]") {
   const CountReport report =
-      CountText("\xEF\xBB\xBF{\"text\":\"marked\"}\n", JsonlOptions(1, 1 << 20));
+      CountTextForTest("\xEF\xBB\xBF{\"text\":\"marked\"}\n", JsonlOptions(1, 1 << 20));
   REQUIRE(report.ok());
   CHECK(report.bad_jsonl.empty());
   CHECK(FormatVocabulary(report.vocabulary, {}) == "marked\t1\n");
@@ -330,7 +330,7 @@ TEST_CASE("JSONL: a byte order mark before the first line is skipped", "[jsonl]"
 TEST_CASE("JSONL: a field path with an empty key fails the run", "[jsonl]") {
   Options options;
   options.jsonl_field = "meta..text";
-  const CountReport report = CountText("{}\n", options);
+  const CountReport report = CountTextForTest("{}\n", options);
   CHECK_FALSE(report.finished);
   REQUIRE(report.errors.size() == 1);
   CHECK(report.errors[0].path.empty());

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -49,8 +50,26 @@ TempDir::~TempDir() {
   std::filesystem::remove_all(path_, ignored);
 }
 
+namespace {
+
+Options WithTestBudget(Options options) {
+  const char* budget = std::getenv("VOCABCOUNT_TEST_MEMORY_BYTES");
+  if (budget != nullptr && options.memory_bytes == 0) options.memory_bytes = std::stoull(budget);
+  return options;
+}
+
+}  // namespace
+
+CountReport CountForTest(const std::vector<std::string>& paths, Options options) {
+  return Count(paths, WithTestBudget(std::move(options)));
+}
+
+CountReport CountTextForTest(std::string_view text, Options options) {
+  return CountText(text, WithTestBudget(std::move(options)));
+}
+
 std::string CountTextTsv(std::string_view text, const Options& options) {
-  const CountReport report = CountText(text, options);
+  const CountReport report = CountTextForTest(text, options);
   if (!report.ok()) throw std::runtime_error("count failed");
   return FormatVocabulary(report.vocabulary, {});
 }

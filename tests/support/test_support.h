@@ -32,6 +32,13 @@ class TempDir {
   std::string path_;
 };
 
+// Count() and CountText() as the pipeline tests call them. With
+// VOCABCOUNT_TEST_MEMORY_BYTES set in the environment (CTest's "spilling:"
+// pass) and no budget in `options`, each count runs with that budget, so that
+// every comparison is made again on counts that spill to disk.
+CountReport CountForTest(const std::vector<std::string>& paths, Options options);
+CountReport CountTextForTest(std::string_view text, Options options);
+
 // The TSV the engine writes for `text` with these options.
 std::string CountTextTsv(std::string_view text, const Options& options = {});
 

@@ -73,7 +73,7 @@ TEST_CASE("Tokens longer than the limit are left out and tallied", "[long_tokens
         options.chunk_bytes = chunk;
         options.threads = 2;
         INFO("round " << round << ", limit " << limit << ", chunk " << chunk);
-        const CountReport report = CountText(text, options);
+        const CountReport report = CountTextForTest(text, options);
         REQUIRE(report.ok());
         CHECK(FormatVocabulary(report.vocabulary, {}) == ReferenceTsv(expected));
         CHECK(report.stats.long_tokens == left_out);
@@ -86,7 +86,7 @@ TEST_CASE("Tokens longer than the limit are left out and tallied", "[long_tokens
 TEST_CASE("The warning names where the first long token starts", "[long_tokens]") {
   Options options;
   options.max_token_bytes = 5;
-  const CountReport report = CountText("ab cdefgh ij klmnopq\nrs", options);
+  const CountReport report = CountTextForTest("ab cdefgh ij klmnopq\nrs", options);
   REQUIRE(report.ok());
   CHECK(FormatVocabulary(report.vocabulary, {}) == "ab\t1\nij\t1\nrs\t1\n");
   REQUIRE(report.long_tokens.size() == 1);
@@ -95,7 +95,7 @@ TEST_CASE("The warning names where the first long token starts", "[long_tokens]"
 
   // The strings of JSON lines are copied out of the input: no offset.
   options.jsonl_field = "text";
-  const CountReport jsonl = CountText("{\"text\":\"ab cdefgh\"}\n", options);
+  const CountReport jsonl = CountTextForTest("{\"text\":\"ab cdefgh\"}\n", options);
   REQUIRE(jsonl.ok());
   CHECK(FormatVocabulary(jsonl.vocabulary, {}) == "ab\t1\n");
   REQUIRE(jsonl.long_tokens.size() == 1);
@@ -113,7 +113,7 @@ TEST_CASE("A token longer than a stretch is left out once; the words around it c
         options.chunk_bytes = chunk;
         options.threads = threads;
         INFO("limit " << limit << ", chunk " << chunk << ", " << threads << " threads");
-        const CountReport report = CountText(text, options);
+        const CountReport report = CountTextForTest(text, options);
         REQUIRE(report.ok());
         CHECK(FormatVocabulary(report.vocabulary, {}) == "two\t2\none\t1\nthree\t1\n");
         CHECK(report.stats.long_tokens == 1);
@@ -136,7 +136,7 @@ TEST_CASE("Text with nowhere to cut is cut the same way for any unit size or thr
   for (const auto& [token, count] : reference) reference_tokens += count;
 
   Options options;
-  const CountReport first = CountText(text, options);
+  const CountReport first = CountTextForTest(text, options);
   REQUIRE(first.ok());
   // 2.5 MiB with no space: cut twice (every 1 MiB); the token before each cut
   // is taken as too long, the one after it as its continuation.
@@ -149,7 +149,7 @@ TEST_CASE("Text with nowhere to cut is cut the same way for any unit size or thr
       options.chunk_bytes = chunk;
       options.threads = threads;
       INFO("chunk " << chunk << ", " << threads << " threads");
-      const CountReport again = CountText(text, options);
+      const CountReport again = CountTextForTest(text, options);
       REQUIRE(again.ok());
       CHECK(again.vocabulary == first.vocabulary);
       CHECK(again.stats.long_tokens == 2);

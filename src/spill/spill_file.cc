@@ -1,0 +1,88 @@
+// Creating, writing and reading the nameless spill file.
+#include "spill/spill_file.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <stdexcept>
+#include <vector>
+
+namespace vocabcount::internal {
+
+SpillFile::~SpillFile() {
+  if (fd_ >= 0) close(fd_);
+}
+
+void SpillFile::Fail(int error, const std::string& doing) const {
+  throw std::runtime_error(dir_ + ": " + std::strerror(error) + " (while " + doing + ")");
+}
+
+void SpillFile::Create(const std::string& doing) {
+  fd_ = open(dir_.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+  if (fd_ >= 0) return;
+  // Older kernels and some file systems (network ones) lack O_TMPFILE.
+  if (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL) Fail(errno, doing);
+  std::string name = dir_ + "/vocabcount-spill-XXXXXX";
+  std::vector<char> path(name.begin(), name.end());
+  path.push_back('\0');
+  fd_ = mkostemp(path.data(), O_CLOEXEC);  // mode 0600
+  if (fd_ < 0) Fail(errno, doing);
+  unlink(path.data());
+}
+
+std::uint64_t SpillFile::Append(std::string_view bytes, const std::string& doing) {
+  std::uint64_t offset;
+  {
+    std::lock_guard lock(mutex_);
+    if (fd_ < 0) Create(doing);
+    offset = end_;
+    end_ += bytes.size();
+  }
+  // Each writer owns the range it reserved, so writes need no lock.
+  std::uint64_t at = offset;
+  while (!bytes.empty()) {
+    const ssize_t written = pwrite(fd_, bytes.data(), bytes.size(), static_cast<off_t>(at));
+    if (written < 0) {
+      if (errno == EINTR) continue;
+      Fail(errno, doing);
+    }
+    bytes.remove_prefix(static_cast<std::size_t>(written));
+    at += static_cast<std::uint64_t>(written);
+  }
+  return offset;
+}
+
+void SpillFile::Read(std::uint64_t offset, char* out, std::size_t size,
+                     const std::string& doing) const {
+  while (size > 0) {
+    const ssize_t got = pread(fd_, out, size, static_cast<off_t>(offset));
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) Fail(got < 0 ? errno : EIO, doing);
+    out += got;
+    size -= static_cast<std::size_t>(got);
+    offset += static_cast<std::uint64_t>(got);
+  }
+}
+
+void SpillFile::Release(std::uint64_t offset, std::uint64_t size) {
+  if (fd_ >= 0 && size > 0) {
+    fallocate(fd_, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, static_cast<off_t>(offset),
+              static_cast<off_t>(size));
+  }
+}
+
+std::uint64_t SpillFile::bytes_written() const {
+  std::lock_guard lock(mutex_);
+  return end_;
+}
+
+std::string DefaultTempDir() {
+  const char* tmpdir = std::getenv("TMPDIR");
+  return tmpdir != nullptr && *tmpdir != '\0' ? tmpdir : "/tmp";
+}
+
+}  // namespace vocabcount::internal

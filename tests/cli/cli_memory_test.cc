@@ -1,0 +1,188 @@
+// The memory budget on the command line: --memory and --temp-dir, spilled
+// runs giving the bytes of in-memory ones, faults while spilling (missing,
+// read-only and full directories, signals) that leave the output and the
+// temporary directory as they were, and the default budget under a cgroup.
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "support/cli_sandbox.h"
+
+namespace {
+
+using namespace vocabcount::cli_testing;  // NOLINT: the shared test vocabulary
+
+// Many distinct tokens, so that a tiny budget spills many times.
+void WriteManyTokens(const Sandbox& box, const std::string& name, int tokens) {
+  std::string text;
+  for (int i = 0; i < tokens; ++i) {
+    text += "tok" + std::to_string(std::int64_t{i} * 7919 % tokens) + (i % 12 == 11 ? "\n" : " ");
+  }
+  box.Write(name, text);
+}
+
+// A JSON --stats field's number.
+std::string StatsField(const std::string& json, const std::string& name) {
+  const std::size_t at = json.find("\"" + name + "\":");
+  if (at == std::string::npos) return "";
+  const std::size_t start = at + name.size() + 3;
+  return json.substr(start, json.find_first_of(",}", start) - start);
+}
+
+TEST_CASE("memory: --memory takes sizes from 256M up; anything else is a usage error",
+          "[cli][memory]") {
+  Sandbox box;
+  box.Write("in.txt", "a b a\n");
+  for (const std::string size : {"256M", "268435456", "1G", "2g", "1T"}) {
+    const RunResult r = box.Run("vocabcount --memory " + size + " --stats=json in.txt");
+    INFO(size << "\n" << r);
+    CHECK(r.status == 0);
+    CHECK(r.out == "a\t2\nb\t1\n");
+  }
+  const RunResult exact = box.Run("vocabcount --memory 300M --stats=json in.txt");
+  CHECK(StatsField(exact.err, "memory_budget") == std::to_string(300ull << 20));
+  for (const std::string size : {"255M", "100", "0", "1.5G", "G", "-1G", "12Q", "99999999999999T"}) {
+    const RunResult r = box.Run("vocabcount --memory " + size + " in.txt");
+    INFO(size << "\n" << r);
+    CHECK(r.status == 2);
+    CHECK(r.out == "");
+    CHECK(StartsWith(r.err, "vocabcount: --memory: '" + size + "' "));
+  }
+  const RunResult empty = box.Run("vocabcount --temp-dir '' in.txt");
+  CHECK(empty.status == 2);
+  CHECK(Contains(empty.err, "--temp-dir"));
+}
+
+TEST_CASE("memory: a spilling run writes the bytes of an in-memory one, in every format",
+          "[cli][memory]") {
+  Sandbox box;
+  WriteManyTokens(box, "many.txt", 20000);
+  for (const std::string options :
+       {"", "--sort token", "--top 100", "--top 100 --sort token", "--min-count 2",
+        "--format json", "--format glove", "--header", "--lower -t whitespace"}) {
+    const std::string expected = Output(box, "vocabcount " + options + " many.txt $CORPUS");
+    for (const std::string threads : {"-j1", "-j2 --chunk-size 4096"}) {
+      const std::string command = "VOCABCOUNT_TEST_MEMORY_BYTES=65536 vocabcount " + threads +
+                                  " " + options + " --temp-dir . --stats=json -o out many.txt " +
+                                  "$CORPUS";
+      const RunResult r = box.Run(command);
+      INFO(command << "\n" << r);
+      REQUIRE(r.status == 0);
+      CHECK(box.Read("out") == expected);
+      CHECK(StatsField(r.err, "spilled_runs") != "0");
+      CHECK(box.List() == std::vector<std::string>{"many.txt", "out"});  // no spill file left
+    }
+  }
+}
+
+// A failed spill: status 1, one message naming the directory and what was
+// being done, the previous output kept, nothing left in the directory.
+void CheckSpillFails(const Sandbox& box, const std::string& temp_dir, const std::string& reason) {
+  const std::string previous = "old\t1\n";
+  box.Write("out.tsv", previous);
+  const RunResult r = box.Run("VOCABCOUNT_TEST_MEMORY_BYTES=4096 vocabcount --temp-dir " +
+                              temp_dir + " -o out.tsv many.txt");
+  INFO(r);
+  CHECK(r.status == 1);
+  CHECK(r.out == "");
+  CHECK(StartsWith(r.err, "vocabcount: " + temp_dir + ": " + reason + " (while "));
+  CHECK(Contains(r.err, "partition"));
+  CHECK(SplitLines(r.err).size() == 1);
+  CHECK(box.Read("out.tsv") == previous);
+}
+
+TEST_CASE("memory: a missing spill directory fails naming it, keeping -o's file",
+          "[cli][memory][faults]") {
+  Sandbox box;
+  WriteManyTokens(box, "many.txt", 5000);
+  CheckSpillFails(box, "missing", "No such file or directory");
+  CHECK(box.List() == std::vector<std::string>{"many.txt", "out.tsv"});
+}
+
+// Root ignores permission bits, so a read-only or full directory is made
+// with mounts, which need root; elsewhere these tests are skipped.
+bool Mount(const Sandbox& box, const std::string& commands) {
+  const RunResult r = box.Run(commands + " 2>/dev/null");
+  if (r.status != 0) WARN("skipped: cannot mount here (" << commands << ")");
+  return r.status == 0;
+}
+
+TEST_CASE("memory: a read-only spill directory fails naming it", "[cli][memory][faults]") {
+  Sandbox box;
+  WriteManyTokens(box, "many.txt", 5000);
+  box.Run("mkdir ro");
+  if (!Mount(box, "mount -t tmpfs -o size=1m,ro tmpfs ro")) return;
+  CheckSpillFails(box, "ro", "Read-only file system");
+  box.Run("umount ro");
+}
+
+TEST_CASE("memory: a spill directory that fills up fails naming it, leaving nothing there",
+          "[cli][memory][faults]") {
+  Sandbox box;
+  WriteManyTokens(box, "many.txt", 200000);
+  box.Run("mkdir small");
+  if (!Mount(box, "mount -t tmpfs -o size=64k tmpfs small")) return;
+  CheckSpillFails(box, "small", "No space left on device");
+  CHECK(box.Run("ls -A small").out == "");
+  CHECK(box.Run("df -k small | tail -1").out.find(" 0 ") != std::string::npos);
+  box.Run("umount small");
+}
+
+TEST_CASE("memory: SIGTERM while spilling or merging leaves no file behind",
+          "[cli][memory][faults]") {
+  Sandbox box;
+  WriteManyTokens(box, "many.txt", 300000);
+  box.Run("mkdir tmp");
+  const std::string expected = Output(box, "vocabcount many.txt");
+  // Signalled at once when the spill file appears, then later and later: in
+  // the middle of spilling, of counting partitions, of the final merge, or
+  // after the end.
+  for (const std::string delay : {"0", "0.05", "0.2", "0.5", "1"}) {
+    box.Write("out.tsv", "old\t1\n");
+    const RunResult r = box.Run(
+        "VOCABCOUNT_TEST_MEMORY_BYTES=65536 \"$VC\" --temp-dir tmp -o out.tsv many.txt &\n"
+        "pid=$!; tries=0\n"
+        "until ls -l /proc/$pid/fd 2>/dev/null | grep -q \"$PWD/tmp/\"; do\n"
+        "  tries=$((tries + 1)); [ $tries -gt 2000 ] && break; sleep 0.005\n"
+        "done\n"
+        "sleep " + delay + "; kill -TERM $pid 2>/dev/null; wait $pid; echo $?");
+    INFO("delay " << delay << "\n" << r);
+    const std::string status = r.out.substr(0, r.out.find('\n'));
+    CHECK((status == "143" || status == "0"));
+    CHECK(box.Read("out.tsv") == (status == "0" ? expected : "old\t1\n"));
+    CHECK(box.Run("ls -A tmp").out == "");
+    CHECK(box.List() == std::vector<std::string>{"many.txt", "out.tsv", "tmp"});
+  }
+}
+
+// The default budget is half of the memory limit of the process's cgroup.
+TEST_CASE("memory: the default budget follows the cgroup's memory limit", "[cli][memory]") {
+  Sandbox box;
+  box.Write("in.txt", "a b a\n");
+  const std::string group = "vocabcount-test-" + std::to_string(getpid());
+  // cgroup v2 (memory.max), else v1 (memory.limit_in_bytes).
+  const RunResult made = box.Run(
+      "if [ -f /sys/fs/cgroup/cgroup.controllers ] && grep -qw memory "
+      "/sys/fs/cgroup/cgroup.subtree_control; then\n"
+      "  dir=/sys/fs/cgroup/" + group + "; file=memory.max\n"
+      "else\n"
+      "  dir=/sys/fs/cgroup/memory/" + group + "; file=memory.limit_in_bytes\n"
+      "fi\n"
+      "mkdir \"$dir\" 2>/dev/null && echo 1073741824 > \"$dir/$file\" && echo \"$dir\"");
+  if (made.status != 0 || made.out.empty()) {
+    WARN("skipped: no cgroup can be made here");
+    return;
+  }
+  const std::string dir = made.out.substr(0, made.out.find('\n'));
+  // The test hook's budget, if set, would hide the default.
+  const RunResult r = box.Run("unset VOCABCOUNT_TEST_MEMORY_BYTES; sh -c 'echo $$ > " + dir +
+                              "/cgroup.procs && exec \"$VC\" --stats=json in.txt'");
+  box.Run("rmdir " + dir);
+  INFO(r);
+  CHECK(r.status == 0);
+  CHECK(StatsField(r.err, "memory_budget") == std::to_string(std::uint64_t{1} << 29));
+}
+
+}  // namespace
