@@ -10,7 +10,7 @@ namespace vocabcount::internal {
 
 // Allocations at least this large are mapped on their own, 2 MiB aligned, and
 // advised as huge pages.
-inline constexpr std::size_t kLargeAllocationBytes = std::size_t{64} << 10;
+inline constexpr std::size_t kLargeAllocationBytes = std::size_t{1} << 20;
 
 // Throws std::bad_alloc when the system refuses.
 void* MapLarge(std::size_t bytes);

@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -154,6 +156,44 @@ TEST_CASE("memory: SIGTERM while spilling or merging leaves no file behind",
     CHECK(box.Read("out.tsv") == (status == "0" ? expected : "old\t1\n"));
     CHECK(box.Run("ls -A tmp").out == "");
     CHECK(box.List() == std::vector<std::string>{"many.txt", "out.tsv", "tmp"});
+  }
+}
+
+// The promise itself: peak resident memory within the budget plus 64 MiB,
+// at the smallest budget, on a vocabulary that needs twice as much, at every
+// thread count. Sanitizers multiply memory, so they skip it.
+TEST_CASE("memory: the peak stays within --memory 256M plus 64 MiB", "[cli][memory][rss]") {
+  if (std::getenv("VOCABCOUNT_SANITIZER") != nullptr || access("/usr/bin/time", X_OK) != 0) {
+    WARN("skipped: needs /usr/bin/time and a build without sanitizers");
+    return;
+  }
+  Sandbox box;
+  // 5 M distinct tokens of 10 bytes, each twice: about 300 MB of tables.
+  std::string text;
+  constexpr std::uint64_t kDistinct = 5000000;
+  text.reserve(2 * kDistinct * 11);
+  char token[16];
+  for (std::uint64_t i = 0; i < 2 * kDistinct; ++i) {
+    const std::uint64_t n = (i % kDistinct) * 2654435761u % kDistinct;
+    std::snprintf(token, sizeof token, "t%09llu%c", static_cast<unsigned long long>(n),
+                  i % 16 == 15 ? '\n' : ' ');
+    text += token;
+  }
+  box.Write("many.txt", text);
+  text.clear();
+  text.shrink_to_fit();
+  const std::string expected = Output(box, "vocabcount -t whitespace many.txt | md5sum");
+  for (const std::string threads : {"-j1", "-j2", "-j5"}) {
+    const RunResult r = box.Run("/usr/bin/time -f %M -o rss \"$VC\" -t whitespace " + threads +
+                                " --memory 256M --stats=json many.txt | md5sum; cat rss");
+    INFO(threads << "\n" << r);
+    REQUIRE(r.status == 0);
+    const std::vector<std::string> lines = SplitLines(r.out);
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0] + "\n" == expected);
+    CHECK(StatsField(r.err, "spilled_runs") != "0");
+    const std::uint64_t peak_kib = std::stoull(lines[1]);
+    CHECK(peak_kib <= (std::uint64_t{256} + 64) * 1024);
   }
 }
 
