@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "base/saturating_add.h"
+
 namespace vocabcount::internal {
 namespace {
 
@@ -79,7 +81,7 @@ void MergeTotals::Finish(const Selection& selection, std::size_t memory_bytes, i
     for (Table& table : tables_) {
       for (const auto& [key, total] : table.totals) {
         ++tally.distinct;
-        tally.tokens += total.count;
+        tally.tokens = SaturatingAdd(tally.tokens, total.count);
         buffer.Add(key.bytes(), total.count);
       }
       // Inline tokens are copied into the records; long ones stay in arenas.

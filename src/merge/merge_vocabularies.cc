@@ -14,6 +14,7 @@
 
 #include "base/memory_limit.h"
 #include "base/report_stats.h"
+#include "base/saturating_add.h"
 #include "count/counter.h"
 #include "input/input_list.h"
 #include "count/memory_plan.h"
@@ -268,9 +269,7 @@ class Merger {
   void Tally(std::uint64_t total) {
     ++report_.stats.distinct_tokens;
     // The statistic saturates; only the entries' own counts must be exact.
-    if (__builtin_add_overflow(report_.stats.tokens, total, &report_.stats.tokens)) {
-      report_.stats.tokens = std::numeric_limits<std::uint64_t>::max();
-    }
+    report_.stats.tokens = internal::SaturatingAdd(report_.stats.tokens, total);
   }
 
   // False when the sink wants no more entries.

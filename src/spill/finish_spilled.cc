@@ -14,6 +14,8 @@
 #include <utility>
 #include <vector>
 
+#include "base/saturating_add.h"
+
 namespace vocabcount::internal {
 namespace {
 
@@ -124,7 +126,7 @@ class Finisher {
     std::uint64_t distinct = 0, tokens = 0;
     sum_(file_, segments, name, [&](std::string_view token, std::uint64_t count) {
       ++distinct;
-      tokens += count;
+      tokens = SaturatingAdd(tokens, count);
       buffer.Add(token.size() > SortRecord::kInlineBytes ? long_tokens.Store(token) : token, count);
     });
     SegmentWriter writer(file_, "sorting partition " + name);
@@ -135,7 +137,7 @@ class Finisher {
     Segment sorted = writer.Finish();
     std::lock_guard lock(mutex_);
     tally_.distinct += distinct;
-    tally_.tokens += tokens;
+    tally_.tokens = SaturatingAdd(tally_.tokens, tokens);
     ++tally_.partitions;
     if (sorted.entries > 0) sorted_.push_back(std::move(sorted));
   }
