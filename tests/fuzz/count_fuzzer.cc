@@ -67,6 +67,8 @@ Options OptionsOf(std::uint8_t first, std::uint8_t second) {
   if (first & 0x40) options.jsonl_field = "text";
   options.threads = first & 0x80 ? 2 : 1;
   options.chunk_bytes = 1 + (second & 0x0F);
+  // A tiny budget now and then: the counts spill and are summed back.
+  if ((second & 0x30) == 0x30) options.memory_bytes = 64;
   return options;
 }
 
@@ -80,7 +82,8 @@ std::string Describe(const Options& options) {
          " max_token_bytes=" + std::to_string(options.max_token_bytes) +
          " jsonl=" + (options.jsonl_field.empty() ? "no" : options.jsonl_field) +
          " threads=" + std::to_string(options.threads) +
-         " chunk_bytes=" + std::to_string(options.chunk_bytes);
+         " chunk_bytes=" + std::to_string(options.chunk_bytes) +
+         " memory_bytes=" + std::to_string(options.memory_bytes);
 }
 
 // (byte offset, bytes) of each token before normalization.

@@ -3,7 +3,8 @@
 // lines a plain parser written here accepts, stop at the first bad line with
 // an error naming it (1-based), and what it accepts must read back the same
 // once written out again; MergeVocabularies over the two as files must
-// report the same first problem, or give the sums a std::map makes.
+// report the same first problem, or give the sums a std::map makes, and the
+// same sums when a tiny memory budget makes it spill.
 //
 // Byte 0: the reader's buffer (16 to 79 bytes; tiny, so lines cross refills
 // and outgrow the buffer); byte 1: bits 0-3 the bytes a read hands over
@@ -294,6 +295,17 @@ void CheckMerge(std::string_view first, std::string_view second, const Options& 
     Fail("the merged vocabulary differs from the reference\nexpected:\n" + Show(expected) +
              "got:\n" + Show(report.vocabulary),
          input);
+  }
+  // Inputs summed in memory give the same when every new token spills.
+  if (!report.streamed) {
+    Options spilling = options;
+    spilling.memory_bytes = 1;
+    const vocabcount::MergeReport spilled = vocabcount::MergeVocabularies(paths, spilling);
+    if (!spilled.ok() || spilled.vocabulary != report.vocabulary ||
+        spilled.stats.tokens != report.stats.tokens ||
+        spilled.stats.distinct_tokens != report.stats.distinct_tokens) {
+      Fail("a merge that spills differs from one in memory:\n" + Show(spilled.vocabulary), input);
+    }
   }
 }
 
