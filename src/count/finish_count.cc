@@ -25,9 +25,11 @@ void FinishCount(const std::vector<TokenCounter*>& counters, FoldedCounts& folde
     buffer.Reserve(distinct);
     std::vector<TokenArena> long_tokens;
     for (std::size_t p = 0; p < kPartitions; ++p) {
-      stats.tokens += folded.partition(p).total();
-      long_tokens.push_back(folded.partition(p).Drain(
-          [&](std::string_view token, std::uint64_t count) { buffer.Add(token, count); }));
+      long_tokens.push_back(
+          folded.partition(p).Drain([&](std::string_view token, std::uint64_t count) {
+            stats.tokens += count;
+            buffer.Add(token, count);
+          }));
     }
     stats.distinct_tokens = distinct;
     stats.peak_table_bytes = folded.peak_bytes();

@@ -49,7 +49,7 @@ namespace {
 // here are all over a table that may be far larger than the cache. `store`
 // gives a new long key the bytes it keeps.
 template <class Counts, class Entries, class Store>
-std::uint64_t AddEntries(Counts& counts, const Entries& entries, Store store) {
+void AddEntries(Counts& counts, const Entries& entries, Store store) {
   constexpr std::size_t kAhead = 16;
   struct Pending {
     HashedToken hashed;
@@ -57,13 +57,11 @@ std::uint64_t AddEntries(Counts& counts, const Entries& entries, Store store) {
   };
   Pending pending[kAhead];
   std::size_t size = 0, next = 0;
-  std::uint64_t total = 0;
   auto insert = [&](const Pending& entry) {
     auto slot = counts.lazy_emplace(entry.hashed, [&](const auto& construct) {
       construct(store(entry.hashed.key), 0);
     });
     slot->second += entry.count;
-    total += entry.count;
   };
   for (const auto& [key, count] : entries) {
     const HashedToken hashed{key, PackedTokenHash{}(key)};
@@ -77,7 +75,6 @@ std::uint64_t AddEntries(Counts& counts, const Entries& entries, Store store) {
     next = (next + 1) % kAhead;
   }
   for (std::size_t i = 0; i < size; ++i) insert(pending[i]);
-  return total;
 }
 
 }  // namespace
@@ -86,18 +83,23 @@ void TokenTable::Absorb(TokenTable&& other) {
   // Fold the smaller table into the larger: the sum is the same either way.
   if (other.counts_.size() > counts_.size()) {
     std::swap(counts_, other.counts_);
-    std::swap(total_, other.total_);
   }
   // Keys of both tables stay where they are: this table now owns both arenas.
   arena_.Adopt(std::move(other.arena_));
-  total_ += AddEntries(counts_, other.counts_, [](const PackedToken& key) { return key; });
+  AddEntries(counts_, other.counts_, [](const PackedToken& key) { return key; });
   other.Clear();
 }
 
 void TokenTable::AddAll(const TokenTable& other) {
-  total_ += AddEntries(counts_, other.counts_, [&](const PackedToken& key) {
+  AddEntries(counts_, other.counts_, [&](const PackedToken& key) {
     return key.is_inline() ? key : PackedToken::Of(arena_.Store(key.bytes()));
   });
+}
+
+std::uint64_t TokenTable::total() const {
+  std::uint64_t sum = 0;
+  for (const auto& [key, count] : counts_) sum += count;
+  return sum;
 }
 
 std::size_t TokenTable::GrowthPeakBytes(std::size_t entries) {
@@ -111,13 +113,11 @@ void TokenTable::Empty() {
   // Erasing every entry keeps the storage, where clear() would free it.
   counts_.erase(counts_.begin(), counts_.end());
   arena_ = TokenArena();
-  total_ = 0;
 }
 
 void TokenTable::Clear() {
   decltype(counts_)().swap(counts_);
   arena_ = TokenArena();
-  total_ = 0;
 }
 
 }  // namespace vocabcount::internal

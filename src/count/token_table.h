@@ -70,7 +70,6 @@ class TokenTable {
       construct(hashed.key.is_inline() ? hashed.key : PackedToken::Of(arena_.Store(token)), 0);
     });
     slot->second += count;
-    total_ += count;
   }
   void Prefetch(const HashedToken& hashed) const { counts_.prefetch(hashed); }
 
@@ -82,7 +81,9 @@ class TokenTable {
   void AddAll(const TokenTable& other);
 
   std::size_t size() const { return counts_.size(); }
-  std::uint64_t total() const { return total_; }
+  // The sum of the counts: a walk over the table, for the end of a run (a
+  // running sum would be one more write per token, on another cache line).
+  std::uint64_t total() const;
   // Memory held: the table's slots and control bytes, and the arena.
   std::size_t bytes() const { return SlotBytes(counts_.capacity()) + arena_.bytes(); }
   // Memory a table holding `entries` would take at its largest, while it
@@ -124,7 +125,6 @@ class TokenTable {
   absl::flat_hash_map<PackedToken, std::uint64_t, CounterHash, CounterEq, HugePageAllocator<Slot>>
       counts_;
   TokenArena arena_;
-  std::uint64_t total_ = 0;
 };
 
 }  // namespace vocabcount::internal
