@@ -8,6 +8,8 @@
 
 #include <algorithm>
 
+#include "base/huge_pages.h"
+
 namespace vocabcount::internal {
 
 void FoldedCounts::AddBytes(std::ptrdiff_t delta) {
@@ -31,7 +33,11 @@ void FoldedCounts::FoldPartition(TokenTable& table, std::size_t p) {
     lock.unlock();
     Spill(runs_seen);
   };
-  if (tables_[p].size() == 0) return move_whole();
+  // A table in a mapping of its own moves; a smaller one, from the heap, is
+  // copied, so that its worker refills the same heap blocks rather than
+  // scattering new ones.
+  const bool movable = table.bytes() >= kLargeAllocationBytes;
+  if (tables_[p].size() == 0 && movable) return move_whole();
   // At most: every token new here, and the table rebuilt while it grows.
   auto growth = [&] {
     return TokenTable::GrowthPeakBytes(tables_[p].size() + table.size()) + table.bytes();
@@ -41,7 +47,7 @@ void FoldedCounts::FoldPartition(TokenTable& table, std::size_t p) {
     lock.unlock();
     Spill(runs_seen);
     lock.lock();
-    if (tables_[p].size() == 0) return move_whole();
+    if (tables_[p].size() == 0 && movable) return move_whole();
   }
   const std::size_t before = tables_[p].bytes();
   tables_[p].AddAll(table);

@@ -12,7 +12,7 @@ constexpr std::uint64_t kMiB = std::uint64_t{1} << 20;
 // Spill buffers, compression contexts, bookkeeping, and the heap's slack:
 // tables below the size mapped on their own (base/huge_pages.h) come from
 // malloc, whose freed pages are not always given back at once.
-constexpr std::uint64_t kFixedBytes = 24 * kMiB;
+constexpr std::uint64_t kFixedBytes = 48 * kMiB;
 // With several workers, a worker's tables before it hands them over: large
 // enough that a vocabulary of a million tokens or so never leaves the worker,
 // small enough that the tables, which may hold the same tokens in every
