@@ -25,6 +25,12 @@ std::uint64_t TokenCounter::total() const {
   return sum;
 }
 
+std::size_t TokenCounter::filled_bytes() const {
+  std::size_t sum = 0;
+  for (const TokenTable& table : partitions_) sum += table.filled_bytes();
+  return sum;
+}
+
 std::size_t TokenCounter::bytes() const {
   std::size_t sum = 0;
   for (const TokenTable& table : partitions_) sum += table.bytes();

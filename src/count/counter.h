@@ -60,6 +60,9 @@ class TokenCounter {
   std::uint64_t total() const;
   // Memory held by the tables and their arenas.
   std::size_t bytes() const;
+  // The same for what the tables hold now (TokenTable::filled_bytes): what
+  // decides a hand-over, since tables keep their slots after one.
+  std::size_t filled_bytes() const;
 
   // Settled tokens only. Emptying a partition is how a worker hands it over.
   TokenTable& partition(std::size_t index) { return partitions_[index]; }

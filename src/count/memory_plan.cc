@@ -14,10 +14,10 @@ constexpr std::uint64_t kMiB = std::uint64_t{1} << 20;
 // malloc, whose freed pages are not always given back at once.
 constexpr std::uint64_t kFixedBytes = 48 * kMiB;
 // With several workers, a worker's tables before it hands them over: large
-// enough that a vocabulary of a million tokens or so never leaves the worker,
+// enough that a vocabulary of a few million tokens never leaves the worker,
 // small enough that the tables, which may hold the same tokens in every
 // worker, do not multiply the memory by the thread count.
-constexpr std::uint64_t kLargestWorkerBytes = 64 * kMiB;
+constexpr std::uint64_t kLargestWorkerBytes = 128 * kMiB;
 constexpr std::uint64_t kSmallestWorkerBytes = 1 * kMiB;
 
 }  // namespace

@@ -86,6 +86,10 @@ class TokenTable {
   std::uint64_t total() const;
   // Memory held: the table's slots and control bytes, and the arena.
   std::size_t bytes() const { return SlotBytes(counts_.capacity()) + arena_.bytes(); }
+  // Memory its entries take, at the load a table holding them usually has
+  // (half full): unlike bytes(), it falls back when the table is emptied and
+  // keeps its slots.
+  std::size_t filled_bytes() const { return 2 * size() * (sizeof(Slot) + 1) + arena_.bytes(); }
   // Memory a table holding `entries` would take at its largest, while it
   // grows to them (the old slots live until the new ones are filled), not
   // counting long tokens.

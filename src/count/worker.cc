@@ -61,7 +61,7 @@ UnitResult CountUnit(Worker& worker, const Unit& unit) {
   TokenFilter filter(text, worker.max_token_bytes, unit.piece.forced_start, unit.piece.forced_end);
   absl::Status status = CountTokens(worker, text, filter);
   if (!status.ok()) throw std::runtime_error(std::string(status.message()));
-  if (worker.folded != nullptr && worker.counter.bytes() > worker.handover_bytes) {
+  if (worker.folded != nullptr && worker.counter.filled_bytes() > worker.handover_bytes) {
     worker.folded->TakeOver(worker.counter, worker.first_partition);
   }
   result.long_tokens = filter.left_out();
