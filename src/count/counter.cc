@@ -14,27 +14,19 @@ void TokenCounter::Absorb(TokenCounter&& other) {
 }
 
 std::size_t TokenCounter::distinct() const {
-  std::size_t sum = 0;
-  for (const TokenTable& table : partitions_) sum += table.size();
-  return sum;
+  return SumOver([](const TokenTable& table) { return table.size(); });
 }
 
 std::uint64_t TokenCounter::total() const {
-  std::uint64_t sum = 0;
-  for (const TokenTable& table : partitions_) sum += table.total();
-  return sum;
+  return SumOver([](const TokenTable& table) { return table.total(); });
 }
 
 std::size_t TokenCounter::filled_bytes() const {
-  std::size_t sum = 0;
-  for (const TokenTable& table : partitions_) sum += table.filled_bytes();
-  return sum;
+  return SumOver([](const TokenTable& table) { return table.filled_bytes(); });
 }
 
 std::size_t TokenCounter::bytes() const {
-  std::size_t sum = 0;
-  for (const TokenTable& table : partitions_) sum += table.bytes();
-  return sum;
+  return SumOver([](const TokenTable& table) { return table.bytes(); });
 }
 
 }  // namespace vocabcount::internal

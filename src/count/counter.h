@@ -88,6 +88,14 @@ class TokenCounter {
     std::string_view token;
   };
 
+  // The sum of `measure` over the partitions.
+  template <class Measure>
+  std::uint64_t SumOver(Measure measure) const {
+    std::uint64_t sum = 0;
+    for (const TokenTable& table : partitions_) sum += measure(table);
+    return sum;
+  }
+
   void Insert(const HashedToken& hashed, std::string_view token, std::uint64_t count) {
     partitions_[PartitionOf(hashed.hash)].Insert(hashed, token, count);
   }

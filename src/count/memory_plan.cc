@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "base/memory_limit.h"
+
 namespace vocabcount::internal {
 namespace {
 
@@ -21,6 +23,10 @@ constexpr std::uint64_t kLargestWorkerBytes = 128 * kMiB;
 constexpr std::uint64_t kSmallestWorkerBytes = 1 * kMiB;
 
 }  // namespace
+
+std::uint64_t BudgetOf(const Options& options) {
+  return options.memory_bytes > 0 ? options.memory_bytes : UsableMemoryBytes() / 2;
+}
 
 MemoryPlan PlanMemory(std::uint64_t budget, int threads, std::size_t chunk_bytes) {
   MemoryPlan plan;

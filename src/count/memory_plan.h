@@ -5,6 +5,8 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "vocabcount/options.h"
+
 namespace vocabcount::internal {
 
 struct MemoryPlan {
@@ -24,6 +26,9 @@ struct MemoryPlan {
 // Below this a budget only steers spilling (tests use tiny ones): the peak is
 // promised from here up, and the command refuses less.
 inline constexpr std::uint64_t kSmallestBudget = std::uint64_t{256} << 20;
+
+// The budget `options` set, or by default half of UsableMemoryBytes().
+std::uint64_t BudgetOf(const Options& options);
 
 // The plan for `budget` bytes, `threads` workers and units of about
 // `chunk_bytes`.

@@ -23,7 +23,6 @@
 #include <exception>
 #include <optional>
 
-#include "base/memory_limit.h"
 #include "base/report_stats.h"
 #include "count/counter.h"
 #include "count/finish_count.h"
@@ -38,7 +37,6 @@
 #include "input/unit_source.h"
 #include "input/utf8_scan.h"
 #include "spill/run_store.h"
-#include "spill/spill_file.h"
 #include "tokenize/long_tokens.h"
 #include "tokenize/normalize.h"
 #include "tokenize/tokenize.h"
@@ -170,12 +168,9 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, const
     }
   }
 
-  const std::uint64_t budget =
-      options.memory_bytes > 0 ? options.memory_bytes : internal::UsableMemoryBytes() / 2;
-  const internal::MemoryPlan plan =
-      internal::PlanMemory(budget, ThreadCount(inputs, options), options.chunk_bytes);
-  internal::RunStore runs(options.temp_dir.empty() ? internal::DefaultTempDir()
-                                                   : options.temp_dir);
+  const internal::MemoryPlan plan = internal::PlanMemory(
+      internal::BudgetOf(options), ThreadCount(inputs, options), options.chunk_bytes);
+  internal::RunStore runs(options.temp_dir);
   internal::FoldedCounts folded(plan.folded_bytes, runs);
 
   std::mutex clone_mutex;

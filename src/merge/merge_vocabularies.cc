@@ -12,12 +12,11 @@
 #include <optional>
 #include <utility>
 
-#include "base/memory_limit.h"
 #include "base/report_stats.h"
 #include "base/saturating_add.h"
 #include "count/counter.h"
-#include "input/input_list.h"
 #include "count/memory_plan.h"
+#include "input/input_list.h"
 #include "merge/merge_sources.h"
 #include "merge/merge_totals.h"
 #include "merge/vocabulary_reader.h"
@@ -201,11 +200,9 @@ class Merger {
   // Inputs not in token order are summed in partitioned tables, spilled to
   // disk past the memory budget.
   void SumInMemory() {
-    const std::uint64_t budget =
-        options_.memory_bytes > 0 ? options_.memory_bytes : internal::UsableMemoryBytes() / 2;
+    const std::uint64_t budget = internal::BudgetOf(options_);
     const internal::MemoryPlan plan = internal::PlanMemory(budget, 1, kStreamBufferBytes);
-    internal::RunStore runs(options_.temp_dir.empty() ? internal::DefaultTempDir()
-                                                      : options_.temp_dir);
+    internal::RunStore runs(options_.temp_dir);
     // The rest of the budget goes to the records the totals are sorted as.
     internal::MergeTotals totals(plan.finish_bytes / 2, runs);
     for (std::size_t i = 0; i < inputs_.size() && !stopped_; ++i) {
@@ -233,7 +230,7 @@ class Merger {
     report_.stats.tokens = tally.tokens;
     report_.stats.memory_budget = budget;
     report_.stats.spilled_runs = runs.runs();
-    report_.stats.spilled_bytes = runs.empty() ? 0 : runs.file().bytes_written();
+    report_.stats.spilled_bytes = runs.file().bytes_written();
     report_.stats.merge_passes = tally.merge_passes;
   }
 

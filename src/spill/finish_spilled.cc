@@ -94,7 +94,9 @@ class Finisher {
     if (selection_.top > 0 && selection_.order == SortOrder::kToken) {
       sorted = KeepTopInTokenOrder(std::move(sorted));
     }
-    sorted = MergeDownTo(std::move(sorted), FanIn(), Order());
+    // The segments are now in the output order; with a top in count order,
+    // the merge stops after it.
+    sorted = MergeDownTo(std::move(sorted), FanIn(), selection_.order);
     const std::uint64_t limit = selection_.order == SortOrder::kCount ? selection_.top : 0;
     return SegmentMerge(file_, sorted, selection_.order).Run(limit, deliver);
   }

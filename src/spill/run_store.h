@@ -19,7 +19,8 @@ namespace vocabcount::internal {
 
 class RunStore {
  public:
-  explicit RunStore(std::string dir) : file_(std::move(dir)) {}
+  // An empty `dir` means DefaultTempDir().
+  explicit RunStore(const std::string& dir) : file_(dir) {}
 
   // Writes partition `partition`'s table as a segment and empties it. Safe
   // from several threads for different partitions.

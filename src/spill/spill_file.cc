@@ -13,6 +13,8 @@
 
 namespace vocabcount::internal {
 
+SpillFile::SpillFile(const std::string& dir) : dir_(dir.empty() ? DefaultTempDir() : dir) {}
+
 SpillFile::~SpillFile() {
   if (fd_ >= 0) close(fd_);
 }

@@ -17,7 +17,8 @@ namespace vocabcount::internal {
 // spilling partition 17)".
 class SpillFile {
  public:
-  explicit SpillFile(std::string dir) : dir_(std::move(dir)) {}
+  // An empty `dir` means DefaultTempDir().
+  explicit SpillFile(const std::string& dir);
   ~SpillFile();
   SpillFile(const SpillFile&) = delete;
   SpillFile& operator=(const SpillFile&) = delete;
