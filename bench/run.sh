@@ -16,6 +16,9 @@
 #               of an input once; SMALL_RUNS (50)
 #   BUILD_DIR   build tree (build-bench); DATA_DIR input cache (bench/data)
 #   MACHINE     machine name in the report's file name (hostname)
+#   PREPARE_ONLY=1  build the generator, prepare the inputs and stop: no timing, no
+#               report; prints the path of the input list (NAME<TAB>DIRECTORY<TAB>RECIPE
+#               lines), which other benchmarks read
 set -euo pipefail
 started=$(date +%s)
 load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -43,6 +46,7 @@ big_mb=${BIG_MB:-$((size_mb * 4))}
 mid_vocabulary=${MID_VOCABULARY:-$((1000000 * size_mb / 256))}
 ((mid_vocabulary > 10000000)) && mid_vocabulary=10000000
 native=${NATIVE:-0}
+prepare_only=${PREPARE_ONLY:-0}
 runs=${RUNS:-5}
 small_runs=${SMALL_RUNS:-50}
 shards=16
@@ -83,8 +87,10 @@ apt_install() {
 python=${PYTHON:-/usr/bin/python3}
 missing=()
 [[ -x $python ]] || missing+=(python3)
-command -v hyperfine > /dev/null || missing+=(hyperfine)
-command -v gnuplot > /dev/null || missing+=(gnuplot-nox)
+if [[ $prepare_only != 1 ]]; then
+  command -v hyperfine > /dev/null || missing+=(hyperfine)
+  command -v gnuplot > /dev/null || missing+=(gnuplot-nox)
+fi
 [[ -x /usr/bin/time ]] || missing+=(time)
 ((${#missing[@]} == 0)) || apt_install "${missing[@]}"
 
@@ -92,6 +98,7 @@ command -v gnuplot > /dev/null || missing+=(gnuplot-nox)
 log "building Release in $build_dir"
 scripts/install-deps.sh >&2
 targets=(vocabcount_cli vocabcount-generate-corpus vocabcount-icu-baseline)
+[[ $prepare_only = 1 ]] && targets=(vocabcount-generate-corpus)
 # No -march: the portable binary that a package or a plain cmake build gives.
 cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Release -DVOCABCOUNT_BUILD_TESTS=OFF >&2
 cmake --build "$build_dir" -j "$(nproc)" --target "${targets[@]}" >&2
@@ -99,7 +106,7 @@ vc=$build_dir/vocabcount
 generator=$build_dir/corpus/generator/vocabcount-generate-corpus
 icu=$build_dir/bench/vocabcount-icu-baseline
 vc_native=
-if [[ $native = 1 ]]; then
+if [[ $native = 1 && $prepare_only != 1 ]]; then
   log "building Release with -march=native in $build_dir-native"
   cmake -S . -B "$build_dir-native" -DCMAKE_BUILD_TYPE=Release -DVOCABCOUNT_BUILD_TESTS=OFF \
     -DCMAKE_CXX_FLAGS=-march=native >&2
@@ -112,6 +119,8 @@ fi
 # recipe (the command and sizes that made it) is unchanged.
 mkdir -p "$data/sources"
 results=$data/last-run
+# Preparing only keeps the raw data of the last timed run.
+[[ $prepare_only = 1 ]] && results=$data/prepared
 rm -rf "$results"
 mkdir -p "$results"
 : > "$results/inputs.tsv"
@@ -249,6 +258,11 @@ fi
 small=$data/small-1k.txt
 if [[ ! -s $small ]]; then
   "$generator" --bytes 1K --mix english --seed 7 -o "$small"
+fi
+if [[ $prepare_only = 1 ]]; then
+  log "inputs ready: $results/inputs.tsv"
+  printf '%s\n' "$results/inputs.tsv"
+  exit 0
 fi
 
 # --- measurements ---------------------------------------------------------------

@@ -12,13 +12,19 @@
 
 namespace vocabcount {
 
+// N-grams of one order counted (occurrences, not distinct ones).
+struct NgramOrderCount {
+  int order = 0;
+  std::uint64_t ngrams = 0;
+};
+
 struct CountStats {
   std::uint64_t inputs = 0;             // inputs read to the end
   std::uint64_t inputs_skipped = 0;     // inputs that could not be read (keep_going)
   std::uint64_t compressed_inputs = 0;  // of `inputs`, those that were compressed
   std::uint64_t bytes = 0;              // text bytes read from them (decompressed)
   std::uint64_t stored_bytes = 0;       // bytes read from storage (compressed)
-  std::uint64_t tokens = 0;             // token occurrences counted
+  std::uint64_t tokens = 0;             // token occurrences counted (n-grams: all orders)
   std::uint64_t distinct_tokens = 0;    // before --min-count / --top
   std::uint64_t ill_formed_sequences = 0;
   std::uint64_t long_tokens = 0;      // not counted: longer than Options::max_token_bytes
@@ -33,6 +39,8 @@ struct CountStats {
   std::uint64_t spilled_bytes = 0;     // written to the temporary file, compressed
   std::uint64_t spilled_runs = 0;      // times the counts were written out
   std::uint64_t merge_passes = 0;      // merges of spilled partitions before the last
+  // When counting n-grams: how many of each order, lowest order first.
+  std::vector<NgramOrderCount> ngrams_by_order;
 };
 
 // An input with ill-formed UTF-8: such bytes separate tokens and are never

@@ -49,6 +49,22 @@ struct Options {
   CaseMapping case_mapping = CaseMapping::kNone;
   Normalization normalization = Normalization::kNone;
 
+  // N-grams: with ngram_max > 1, the vocabulary holds every run of n
+  // consecutive tokens, for each n from ngram_min to ngram_max (1 <= ngram_min
+  // <= ngram_max <= kMaxNgramOrder), written as its tokens (each case-mapped
+  // and normalized) joined by ngram_separator. An n-gram never spans a line
+  // end (LF, CR LF or a lone CR), the end of a JSON Lines document or of an
+  // input, a token left out as too long, or a forced cut; it does span what
+  // the tokenizer skips between tokens (spaces, punctuation, symbols,
+  // ill-formed bytes). The separator is not empty and holds no tab, LF or CR
+  // (which would break the output's lines); the default, one space, is in no
+  // token of either tokenizer. NgramOptionsProblem() checks all this.
+  int ngram_min = 1;
+  int ngram_max = 1;
+  std::string ngram_separator = " ";
+  static constexpr int kMaxNgramOrder = 16;
+  bool counts_ngrams() const { return ngram_max > 1; }
+
   // Worker threads; 0 means every core this process may run on.
   int threads = 0;
   // Target size of one work unit. Units end at safe boundaries (never inside a
@@ -128,5 +144,10 @@ struct Options {
 
   ProgressCallback progress;
 };
+
+// What is wrong with the n-gram settings of `options`, or an empty string:
+// the orders out of range, or an empty separator or one holding a tab, LF, CR
+// or ill-formed UTF-8. Count() refuses such options with this message.
+std::string NgramOptionsProblem(const Options& options);
 
 }  // namespace vocabcount

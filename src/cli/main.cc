@@ -86,19 +86,27 @@ void PrintFigure(const char* name, std::uint64_t value, const char* unit = "") {
 }
 
 void PrintStats(const vocabcount::CountStats& stats, bool jsonl) {
+  // The vocabulary's entries are n-grams when counting them.
+  const bool ngrams = !stats.ngrams_by_order.empty();
   std::fprintf(stderr,
                "inputs:          %llu\n"
                "bytes:           %llu\n"
-               "tokens:          %llu\n"
-               "distinct tokens: %llu\n"
+               "%s%llu\n"
+               "%s%llu\n"
                "threads:         %d\n"
                "seconds:         %.3f\n"
                "MB/s:            %.1f\n",
                static_cast<unsigned long long>(stats.inputs),
                static_cast<unsigned long long>(stats.bytes),
+               ngrams ? "n-grams:         " : "tokens:          ",
                static_cast<unsigned long long>(stats.tokens),
+               ngrams ? "distinct:        " : "distinct tokens: ",
                static_cast<unsigned long long>(stats.distinct_tokens), stats.threads, stats.seconds,
                MegabytesPerSecond(stats));
+  for (const vocabcount::NgramOrderCount& order : stats.ngrams_by_order) {
+    const std::string name = std::to_string(order.order) + "-grams:";
+    PrintFigure(name.c_str(), order.ngrams);
+  }
   if (stats.long_tokens > 0) PrintFigure("long tokens:", stats.long_tokens, " (not counted)");
   if (stats.compressed_inputs > 0) {
     // Of the inputs, those read decompressed, and the bytes read as stored.
@@ -145,6 +153,16 @@ void PrintStatsJson(const vocabcount::CountStats& stats) {
   std::string json = "{";
   for (const auto& [name, value] : counts) {
     json.append("\"").append(name).append("\":").append(std::to_string(value)).append(",");
+  }
+  if (!stats.ngrams_by_order.empty()) {
+    // Orders as keys: {"2": 1234, "3": 1200}.
+    json += "\"ngrams\":{";
+    for (const vocabcount::NgramOrderCount& order : stats.ngrams_by_order) {
+      json.append("\"").append(std::to_string(order.order)).append("\":");
+      json.append(std::to_string(order.ngrams)).append(",");
+    }
+    json.back() = '}';
+    json += ",";
   }
   char tail[128];
   std::snprintf(tail, sizeof tail, "\"threads\":%d,\"seconds\":%.6f,\"mb_per_second\":%.3f}\n",

@@ -44,6 +44,19 @@ TOKENS
   Case mapping (--lower, --casefold) is applied to each token before
   normalization (--nfc, --nfkc).
 
+N-GRAMS
+  --ngrams N counts every run of N consecutive tokens instead of tokens;
+  --ngrams M-N counts every order from M to N into one vocabulary (1 <= M <=
+  N <= 16; --ngrams 1, the default, counts tokens). An n-gram is written as
+  its tokens, each case-mapped and normalized, joined by one space, or by
+  --ngram-separator STR (not empty; no tab, line feed or carriage return).
+  An n-gram never spans a line end (LF, CR LF or a lone CR), the end of a
+  JSON Lines document or of an input, a token left out as too long, or a
+  forced cut; it does span the spaces, punctuation and symbols the tokenizer
+  skips: "Hello, world" holds the bigram "Hello world". --stats counts the
+  n-grams of each order. --format glove needs a separator without
+  whitespace, since GloVe splits its lines at spaces.
+
 INPUTS
   A PATH is a file, a directory (its regular files, recursively, in sorted
   order; symbolic links inside are skipped unless --follow; --include and
@@ -140,6 +153,22 @@ std::optional<std::uint64_t> ParseSize(std::string_view text) {
   return number * unit;
 }
 
+// "N" or "M-N" into the n-gram orders of `options`; the problem otherwise.
+std::optional<std::string> ParseNgrams(const std::string& text, Options& options) {
+  const std::size_t dash = text.find('-');
+  const std::string_view view = text;
+  const std::optional<int> min = SmallNumber(view.substr(0, dash), 1000);
+  const std::optional<int> max =
+      dash == std::string::npos ? min : SmallNumber(view.substr(dash + 1), 1000);
+  const int limit = Options::kMaxNgramOrder;
+  if (!min || !max || *min < 1 || *min > *max || *max > limit) {
+    return "'" + text + "' is not N or M-N with 1 <= M <= N <= " + std::to_string(limit);
+  }
+  options.ngram_min = *min;
+  options.ngram_max = *max;
+  return std::nullopt;
+}
+
 // "I/N" or "auto" (a Slurm job array) into options; the problem otherwise.
 std::optional<std::string> ParseShard(const std::string& text, const Environment& environment,
                                       Options& options) {
@@ -208,6 +237,14 @@ ParsedArgs ParseArgs(int argc, const char* const* argv, const Environment& envir
   app.add_flag("--nfc", nfc, "Normalize each token to NFC (not with --nfkc)");
   app.add_flag("--nfkc", nfkc, "Normalize each token to NFKC");
 
+  std::string ngrams;
+  app.add_option("--ngrams", ngrams,
+                 "Count n-grams of N tokens, or of every order from M to N (at most 16)")
+      ->option_text("N|M-N");
+  auto* separator =
+      app.add_option("--ngram-separator", options.ngram_separator,
+                     "Join an n-gram's tokens with STR (default: one space)")
+          ->option_text("STR");
   app.add_option("--min-count", options.min_count, "Drop tokens seen fewer than N times")
       ->check(DecimalDigits())
       ->check(CLI::Range(std::uint64_t{1}, UINT64_MAX))
@@ -347,6 +384,31 @@ ParsedArgs ParseArgs(int argc, const char* const* argv, const Environment& envir
     conflict =
         "--merge cannot be combined with --tokenizer, --lower, --casefold, --nfc, --nfkc or "
         "--max-token-bytes (give them when counting the parts)";
+  }
+  if (!ngrams.empty()) {
+    if (auto problem = ParseNgrams(ngrams, options)) conflict = "--ngrams: " + *problem;
+  }
+  if (separator->count() > 0) {
+    if (options.ngram_separator.empty()) {
+      conflict = "--ngram-separator: the separator is empty";
+    } else if (options.ngram_separator.find_first_of("\t\n\r") != std::string::npos) {
+      conflict =
+          "--ngram-separator: a tab, line feed or carriage return would break the output's lines";
+    } else if (std::string problem = NgramOptionsProblem(options); !problem.empty()) {
+      conflict = "--ngram-separator: " + problem;
+    }
+  }
+  // GloVe reads "token count" lines split at whitespace (C's isspace).
+  if (cli.write.format == OutputFormat::kGlove && options.counts_ngrams() &&
+      options.ngram_separator.find_first_of(" \t\n\v\f\r") != std::string::npos) {
+    conflict =
+        "--format glove: GloVe splits its lines at whitespace, so an n-gram must not hold any; "
+        "give an --ngram-separator without whitespace (e.g. --ngram-separator _)";
+  }
+  if (cli.merge && (!ngrams.empty() || separator->count() > 0)) {
+    conflict =
+        "--merge cannot be combined with --ngrams or --ngram-separator (a merge sums n-gram "
+        "vocabularies as they are; give them when counting the parts)";
   }
   const std::string& field = options.jsonl_field;
   if (jsonl->count() > 0 && (field.empty() || field.front() == '.' || field.back() == '.' ||

@@ -36,6 +36,8 @@
 #include "input/text_stream.h"
 #include "input/unit_source.h"
 #include "input/utf8_scan.h"
+#include "ngram/ngram_stitcher.h"
+#include "ngram/ngram_window.h"
 #include "spill/run_store.h"
 #include "tokenize/long_tokens.h"
 #include "tokenize/normalize.h"
@@ -50,6 +52,10 @@ using internal::Unit;
 using internal::UnitResult;
 using internal::UnitSource;
 using internal::Worker;
+
+// The stitched n-grams' table is handed over once it holds this much: it
+// stays small, since only n-grams across unit cuts go there.
+constexpr std::size_t kStitchedShareBytes = std::size_t{4} << 20;
 
 // Adds one unit's ill-formed sequences to its input's total.
 void AddScan(const UnitResult& result, internal::Utf8Scan& total) {
@@ -97,9 +103,11 @@ int ThreadCount(const std::vector<Input>& inputs, const Options& options) {
 }
 
 // The reader, the workers and the bookkeeping of what units found as a
-// oneTBB pipeline: units are read in order, counted and added up in any order.
+// oneTBB pipeline: units are read in order, counted in any order, and added
+// up in any order, or in input order when `results_in_order` (n-grams across
+// unit cuts are stitched from consecutive units).
 void CountInParallel(int threads, UnitSource& source,
-                     tbb::enumerable_thread_specific<Worker>& workers,
+                     tbb::enumerable_thread_specific<Worker>& workers, bool results_in_order,
                      const std::function<void(const UnitResult&)>& add_result) {
   // oneTBB caps its worker pool at the core count; a larger explicit request
   // (tests use 8 threads on 2 cores) raises the cap for this run only.
@@ -127,7 +135,8 @@ void CountInParallel(int threads, UnitSource& source,
                   return internal::CountUnit(workers.local(), *unit);
                 }) &
             tbb::make_filter<UnitResult, void>(
-                tbb::filter_mode::serial_out_of_order,
+                results_in_order ? tbb::filter_mode::serial_in_order
+                                 : tbb::filter_mode::serial_out_of_order,
                 [&](const UnitResult& result) { add_result(result); }));
   });
 }
@@ -161,7 +170,11 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, const
   std::optional<absl::StatusOr<internal::JsonlField>> jsonl_probe;
   if (!options.jsonl_field.empty()) jsonl_probe = internal::JsonlField::Create(options.jsonl_field);
   const absl::Status jsonl_status = jsonl_probe ? jsonl_probe->status() : absl::OkStatus();
-  for (const absl::Status& status : {prototype.status(), normalizer_probe.status(), jsonl_status}) {
+  const std::string ngram_problem = NgramOptionsProblem(options);
+  const absl::Status ngram_status =
+      ngram_problem.empty() ? absl::OkStatus() : absl::InvalidArgumentError(ngram_problem);
+  for (const absl::Status& status :
+       {prototype.status(), normalizer_probe.status(), jsonl_status, ngram_status}) {
     if (!status.ok()) {
       report.errors.push_back(Problem{"", std::nullopt, std::string(status.message())});
       return;
@@ -190,16 +203,30 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, const
     if (jsonl_probe) jsonl.emplace(*internal::JsonlField::Create(options.jsonl_field));
     // Workers handing over at once start far apart.
     const std::size_t first_partition = worker_index * 97 % internal::kPartitions;
-    return Worker{std::move(*tokenizer), std::move(*normalizer), {},
-                  std::move(jsonl),          {},                     options.max_token_bytes,
-                  &folded,                   plan.worker_bytes,      first_partition};
+    std::optional<internal::NgramWindow> ngrams;
+    if (options.counts_ngrams()) ngrams.emplace(options);
+    return Worker{std::move(*tokenizer),   std::move(*normalizer), {},     std::move(jsonl),
+                  {},                      options.max_token_bytes, std::move(ngrams), &folded,
+                  plan.worker_bytes,       first_partition};
   };
 
   std::vector<internal::Utf8Scan> scans(inputs.size());
   std::vector<internal::JsonlTally> tallies(inputs.size());
   std::vector<internal::InputLongTokens> long_tokens(inputs.size());
   UnitSource source(inputs, options, report);
+  // N-grams across unit cuts, counted as the units come in input order.
+  internal::NgramStitcher stitcher(options);
+  TokenCounter stitched;
+  internal::NgramTally ngrams{};
   auto add_result = [&](const UnitResult& result) {
+    if (options.counts_ngrams()) {
+      stitcher.Add(result.input_index, result.ngrams,
+                   [&](std::string_view ngram, int) { stitched.Add(ngram); });
+      for (int order = 1; order <= options.ngram_max; ++order) {
+        ngrams[order] += result.ngrams.counted[order];
+      }
+      if (stitched.filled_bytes() > kStitchedShareBytes) folded.TakeOver(stitched, 0);
+    }
     AddScan(result, scans[result.input_index]);
     internal::AddTally(result.jsonl, tallies[result.input_index]);
     long_tokens[result.input_index].Add(result.long_tokens, result.offset, result.bytes);
@@ -220,8 +247,15 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, const
     }
     counters.push_back(&only_worker->counter);
   } else {
-    CountInParallel(threads, source, workers, add_result);
+    CountInParallel(threads, source, workers, options.counts_ngrams(), add_result);
     for (Worker& worker : workers) counters.push_back(&worker.counter);
+  }
+  counters.push_back(&stitched);
+  if (options.counts_ngrams()) {
+    for (int order = options.ngram_min; order <= options.ngram_max; ++order) {
+      report.stats.ngrams_by_order.push_back(
+          NgramOrderCount{order, ngrams[order] + stitcher.counted()[order]});
+    }
   }
 
   for (std::size_t i = 0; i < inputs.size(); ++i) {

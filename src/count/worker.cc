@@ -1,5 +1,6 @@
 // The work of the parallel stage on one unit: UTF-8 check (or the strings of
-// JSON lines), tokenizing, the length filter, normalizing and counting.
+// JSON lines), tokenizing, the length filter, normalizing, and counting tokens
+// or n-grams.
 #include "count/worker.h"
 
 #include <stdexcept>
@@ -7,6 +8,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "ngram/line_ends.h"
 
 namespace vocabcount::internal {
 namespace {
@@ -40,6 +42,34 @@ absl::Status CountTokens(Worker& worker, std::string_view text, TokenFilter& fil
   return tokenized.ok() ? status : tokenized;
 }
 
+// Tokenizes one unit into n-grams in the worker's own counter, leaving out
+// those across the unit's cuts, and returns what its edges hold for them.
+absl::Status CountNgrams(Worker& worker, std::string_view text, TokenFilter& filter,
+                         const InputPiece& piece, UnitNgrams& edges) {
+  NgramWindow& window = *worker.ngrams;
+  window.StartUnit(piece.forced_start);
+  LineEnds line_ends(text);
+  const char* gap_start = text.data();
+  absl::Status status;
+  absl::Status tokenized = worker.tokenizer->Tokenize(text, [&](std::string_view token) {
+    if (line_ends.Between(gap_start, token.data())) window.Break();
+    gap_start = token.data() + token.size();
+    // A token left out ends the sequence: no n-gram may join its neighbours.
+    if (!filter.Keep(token)) return window.Break();
+    if (worker.normalizer.changes_nothing()) return window.Push(token, worker.counter);
+    absl::StatusOr<std::string_view> normalized = worker.normalizer.Apply(token);
+    if (normalized.ok()) {
+      window.Push(*normalized, worker.counter);
+    } else if (status.ok()) {
+      status = normalized.status();
+    }
+  });
+  if (piece.forced_end || line_ends.Between(gap_start, text.data() + text.size())) window.Break();
+  worker.counter.Settle();
+  edges = window.FinishUnit();
+  return tokenized.ok() ? status : tokenized;
+}
+
 }  // namespace
 
 UnitResult CountUnit(Worker& worker, const Unit& unit) {
@@ -50,7 +80,7 @@ UnitResult CountUnit(Worker& worker, const Unit& unit) {
     text.remove_prefix(3);
     offset = 3;
   }
-  UnitResult result{unit.input_index, offset, {}, {}, {}};
+  UnitResult result{unit.input_index, offset, {}, {}, {}, 0, {}};
   if (worker.jsonl) {
     // Ill-formed UTF-8 in a line makes it invalid JSON: a bad line.
     result.jsonl = ExtractTexts(*worker.jsonl, text, unit.piece.first_line, worker.jsonl_texts);
@@ -59,7 +89,9 @@ UnitResult CountUnit(Worker& worker, const Unit& unit) {
     result.scan = ScanUtf8(text);
   }
   TokenFilter filter(text, worker.max_token_bytes, unit.piece.forced_start, unit.piece.forced_end);
-  absl::Status status = CountTokens(worker, text, filter);
+  absl::Status status = worker.ngrams
+                            ? CountNgrams(worker, text, filter, unit.piece, result.ngrams)
+                            : CountTokens(worker, text, filter);
   if (!status.ok()) throw std::runtime_error(std::string(status.message()));
   if (worker.folded != nullptr && worker.counter.filled_bytes() > worker.handover_bytes) {
     worker.folded->TakeOver(worker.counter, worker.first_partition);

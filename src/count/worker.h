@@ -14,6 +14,7 @@
 #include "input/jsonl_lines.h"
 #include "input/unit_source.h"
 #include "input/utf8_scan.h"
+#include "ngram/ngram_window.h"
 #include "tokenize/long_tokens.h"
 #include "tokenize/normalize.h"
 #include "tokenize/tokenize.h"
@@ -30,6 +31,8 @@ struct Worker {
   std::optional<JsonlField> jsonl;
   std::string jsonl_texts;
   std::size_t max_token_bytes = Options::kDefaultMaxTokenBytes;
+  // With n-grams: the unit's window of recent tokens.
+  std::optional<NgramWindow> ngrams;
   // Where the counter's tables go once they hold more than handover_bytes;
   // first_partition spreads workers handing over at once across partitions.
   FoldedCounts* folded = nullptr;
@@ -45,10 +48,12 @@ struct UnitResult {
   JsonlTally jsonl;
   UnitLongTokens long_tokens;  // offsets from `offset`
   std::uint64_t bytes = 0;     // of the unit's text, from `offset`
+  UnitNgrams ngrams;           // with n-grams: the unit's edges and tally
 };
 
-// Tokenizes `unit` into the worker's own counter and notes its ill-formed
-// bytes, bad JSON lines and long tokens. Hands the counter's tables over
+// Tokenizes `unit` into the worker's own counter (or its n-grams, all but
+// those across the unit's cuts) and notes its ill-formed bytes, bad JSON
+// lines and long tokens. Hands the counter's tables over
 // when they have outgrown the worker's share. Throws std::runtime_error when a
 // token cannot be normalized (ICU out of memory, say).
 UnitResult CountUnit(Worker& worker, const Unit& unit);
