@@ -217,14 +217,10 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, const
   // N-grams across unit cuts, counted as the units come in input order.
   internal::NgramStitcher stitcher(options);
   TokenCounter stitched;
-  internal::NgramTally ngrams{};
   auto add_result = [&](const UnitResult& result) {
     if (options.counts_ngrams()) {
       stitcher.Add(result.input_index, result.ngrams,
-                   [&](std::string_view ngram, int) { stitched.Add(ngram); });
-      for (int order = 1; order <= options.ngram_max; ++order) {
-        ngrams[order] += result.ngrams.counted[order];
-      }
+                   [&](std::string_view ngram) { stitched.Add(ngram); });
       if (stitched.filled_bytes() > kStitchedShareBytes) folded.TakeOver(stitched, 0);
     }
     AddScan(result, scans[result.input_index]);
@@ -254,7 +250,7 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, const
   if (options.counts_ngrams()) {
     for (int order = options.ngram_min; order <= options.ngram_max; ++order) {
       report.stats.ngrams_by_order.push_back(
-          NgramOrderCount{order, ngrams[order] + stitcher.counted()[order]});
+          NgramOrderCount{order, stitcher.counted()[order]});
     }
   }
 

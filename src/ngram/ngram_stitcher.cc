@@ -11,7 +11,8 @@ NgramStitcher::NgramStitcher(const Options& options)
       separator_(options.ngram_separator) {}
 
 void NgramStitcher::Add(std::size_t input_index, const UnitNgrams& unit,
-                        absl::FunctionRef<void(std::string_view ngram, int order)> emit) {
+                        absl::FunctionRef<void(std::string_view ngram)> count) {
+  for (std::size_t order = 0; order < counted_.size(); ++order) counted_[order] += unit.counted[order];
   // The end of an input ends every sequence.
   if (input_ != input_index) context_.clear();
   input_ = input_index;
@@ -28,7 +29,7 @@ void NgramStitcher::Add(std::size_t input_index, const UnitNgrams& unit,
         ngram_ += unit.head[i];
       }
       ++counted_[order];
-      emit(ngram_, order);
+      count(ngram_);
     }
   }
   // The sequence the unit ends in: its tail after a break, or else what came

@@ -21,12 +21,13 @@ class NgramStitcher {
   explicit NgramStitcher(const Options& options);
 
   // Takes the next unit, which must follow the previous one in the same
-  // input or start a new input, and calls emit(ngram, order) for each n-gram
-  // that ends in it and starts in an earlier unit.
+  // input or start a new input, and calls count(ngram) for each n-gram that
+  // ends in it and starts in an earlier unit.
   void Add(std::size_t input_index, const UnitNgrams& unit,
-           absl::FunctionRef<void(std::string_view ngram, int order)> emit);
+           absl::FunctionRef<void(std::string_view ngram)> count);
 
-  // N-grams emitted so far, by order.
+  // N-grams counted so far, by order: those within the units added and
+  // those across their cuts.
   const NgramTally& counted() const { return counted_; }
 
  private:

@@ -30,11 +30,9 @@ namespace {
 struct TokenBefore {
   bool operator()(const SortRecord& a, const SortRecord& b) const {
     if (a.first != b.first) return a.first < b.first;
-    if (a.is_inline() && b.is_inline()) {
-      // Equal padded bytes: the shorter token is a prefix of the longer.
-      if (a.second != b.second) return a.second < b.second;
-      return a.size < b.size;
-    }
+    if (a.second != b.second) return a.second < b.second;
+    // Equal padded bytes: the shorter token is a prefix of the longer.
+    if (a.is_inline() && b.is_inline()) return a.size < b.size;
     char a_buffer[SortRecord::kInlineBytes];
     char b_buffer[SortRecord::kInlineBytes];
     return a.Bytes(a_buffer) < b.Bytes(b_buffer);
@@ -124,7 +122,7 @@ Vocabulary SortBuffer::Sort(std::uint64_t top, SortOrder order, int threads) {
     char buffer[SortRecord::kInlineBytes];
     for (std::size_t i = begin; i < end; ++i) {
       if (i + kAhead < end && !records[i + kAhead].is_inline()) {
-        __builtin_prefetch(reinterpret_cast<const char*>(records[i + kAhead].second));
+        __builtin_prefetch(records[i + kAhead].long_bytes);
       }
       entries[i] = VocabularyEntry{std::string(records[i].Bytes(buffer)), records[i].count};
     }

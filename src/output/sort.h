@@ -26,9 +26,11 @@ struct Selection {
 };
 
 // An entry as the sort sees it: self-contained for a token of up to 16 bytes,
-// so that a counter's table can be freed before sorting. Each group of 8
-// bytes, zero-padded, is held as a big-endian number: numbers order as the
-// bytes do, so most comparisons of tokens take one comparison of numbers.
+// so that a counter's table can be freed before sorting. The first 16 bytes,
+// zero-padded, are held as two big-endian numbers: numbers order as the bytes
+// do, so most comparisons of tokens take one or two comparisons of numbers,
+// also for long tokens (n-grams often share their first 8 bytes), whose
+// bytes are read only when their first 16 are equal.
 struct SortRecord {
   // Longer tokens are the ones a counter keeps in its arena, which outlives
   // its table; shorter ones live in the table and must be copied here.
@@ -36,22 +38,22 @@ struct SortRecord {
 
   std::uint64_t count;
   std::uint64_t first;   // bytes 0-7
-  std::uint64_t second;  // bytes 8-15, or for a longer token its address
+  std::uint64_t second;  // bytes 8-15
   std::uint64_t size;
+  const char* long_bytes;  // a longer token's bytes; null for a short one
 
   SortRecord(std::string_view token, std::uint64_t token_count)
       : count(token_count),
         first(BigEndian(token.substr(0, 8))),
-        second(token.size() <= kInlineBytes
-                   ? BigEndian(token.substr(std::min<std::size_t>(8, token.size())))
-                   : reinterpret_cast<std::uintptr_t>(token.data())),
-        size(token.size()) {}
+        second(BigEndian(token.substr(std::min<std::size_t>(8, token.size())))),
+        size(token.size()),
+        long_bytes(token.size() <= kInlineBytes ? nullptr : token.data()) {}
 
   bool is_inline() const { return size <= kInlineBytes; }
 
   // The token's bytes; an inline token's are written to `buffer`.
   std::string_view Bytes(char (&buffer)[kInlineBytes]) const {
-    if (!is_inline()) return {reinterpret_cast<const char*>(second), size};
+    if (!is_inline()) return {long_bytes, size};
     for (std::size_t i = 0; i < 8; ++i) {
       buffer[i] = static_cast<char>(first >> (56 - 8 * i));
       buffer[8 + i] = static_cast<char>(second >> (56 - 8 * i));
@@ -99,7 +101,7 @@ class SortBuffer {
     char buffer[SortRecord::kInlineBytes];
     for (std::size_t i = 0; i < records.size(); ++i) {
       if (i + kAhead < records.size() && !records[i + kAhead].is_inline()) {
-        __builtin_prefetch(reinterpret_cast<const char*>(records[i + kAhead].second));
+        __builtin_prefetch(records[i + kAhead].long_bytes);
       }
       if (!deliver(records[i].Bytes(buffer), records[i].count)) return false;
     }
