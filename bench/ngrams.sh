@@ -66,6 +66,9 @@ else
 fi
 
 log() { printf '[ngrams %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+# stats_fields, stop_if_interrupted, median
+# shellcheck source=bench/common.sh
+source "$root/bench/common.sh"
 
 for tool in "$python" /usr/bin/time; do
   command -v "$tool" > /dev/null || { echo "ngrams.sh: $tool is missing (Debian: apt-get install ${tool##*/})" >&2; exit 1; }
@@ -108,37 +111,6 @@ vc_sum=$(md5sum < "$vc")
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/vocabcount-ngrams.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-
-# --- measurements ----------------------------------------------------------------
-# Fields of one run's --stats=json (the last line of stderr starting with "{"):
-# "BYTES NGRAMS DISTINCT SPILLED THREADS", "-" for what is absent. NGRAMS is the sum
-# of the per-order counts ("ngrams"), else "tokens".
-stats_fields() {
-  "$python" - "$1" << 'EOF'
-import json, sys
-obj = {}
-for line in open(sys.argv[1], errors="replace"):
-    if line.startswith("{"):
-        try:
-            obj = json.loads(line)
-        except ValueError:
-            pass
-ngrams = obj.get("ngrams")
-total = sum(ngrams.values()) if isinstance(ngrams, dict) else obj.get("tokens", "-")
-print(obj.get("bytes", "-"), total, obj.get("distinct_tokens", "-"), obj.get("spilled_bytes", "-"),
-      obj.get("threads", "-"))
-EOF
-}
-
-# A child killed by SIGINT, SIGTERM or SIGHUP (status 128 + signal) ends the benchmark;
-# other failures are recorded and the benchmark goes on.
-stop_if_interrupted() {  # STATUS
-  case $1 in
-    129 | 130 | 143) log "interrupted"; exit "$1" ;;
-  esac
-}
-
-median() { sort -g | awk '{v[NR] = $1} END {if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 
 # Rows: "NAME;KIND;ARGUMENTS". KIND vc: vocabcount ARGUMENTS DIRECTORY; KIND py:
 # python_ngrams.py ARGUMENTS (MIN MAX) FILE... ARGUMENTS are single words.
@@ -231,7 +203,7 @@ for entry in "${inputs[@]}"; do
     if run_row "$i" "$dir" "$work/row$i.out" "$work/row$i.err" "$work/row$i.time"; then
       tail -n 1 "$work/row$i.time" > "$work/row$i.rss"
       if [[ $kind == vc ]]; then
-        stats_fields "$work/row$i.err" > "$work/row$i.fields"
+        stats_fields "$work/row$i.err" bytes ngrams distinct_tokens spilled_bytes threads > "$work/row$i.fields"
         printf '%s, %s: `%s`\n\n' "$name" "$row_name" "$(grep '^{' "$work/row$i.err" | tail -n 1)" >> "$work/raw.md"
       else
         # Python's own n-grams (its tokens are not vocabcount's): total and distinct.

@@ -22,7 +22,13 @@ def main(paths):
     with concurrent.futures.ProcessPoolExecutor(max_workers=workers) as pool:
         for counts in pool.map(count_file, paths):
             total.update(counts)
-    ordered = sorted(total.items(), key=lambda item: (-item[1], item[0]))
+    write_vocabulary(total.items())
+
+
+def write_vocabulary(items):
+    """Writes (token, count) pairs to stdout as vocabcount does: count
+    descending, then token (code points order as UTF-8 bytes do)."""
+    ordered = sorted(items, key=lambda item: (-item[1], item[0]))
     # Bytes, not sys.stdout's text layer: its encoding follows the locale.
     out = sys.stdout.buffer
     for start in range(0, len(ordered), 65536):

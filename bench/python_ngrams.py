@@ -11,6 +11,8 @@ import os
 import re
 import sys
 
+from python_counter import write_vocabulary
+
 WORD = re.compile(r"\w+")
 
 
@@ -37,15 +39,7 @@ def main(args):
         for counts in pool.map(functools.partial(count_file, low=low, high=high), paths):
             total.update(counts)
     # \w+ tokens hold no space, so joining keeps distinct n-grams distinct.
-    ordered = sorted(((" ".join(gram), count) for gram, count in total.items()),
-                     key=lambda item: (-item[1], item[0]))
-    # Bytes, not sys.stdout's text layer: its encoding follows the locale.
-    out = sys.stdout.buffer
-    for start in range(0, len(ordered), 65536):
-        block = ordered[start:start + 65536]
-        out.write("".join(f"{ngram}\t{count}\n" for ngram, count in block).encode("utf-8"))
-    out.flush()
-
+    write_vocabulary((" ".join(gram), count) for gram, count in total.items())
 
 if __name__ == "__main__":
     main(sys.argv[1:])

@@ -49,6 +49,9 @@ done
 [[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "scale.sh: RUNS must be a positive integer" >&2; exit 2; }
 
 log() { printf '[scale %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+# stats_fields, stop_if_interrupted, median
+# shellcheck source=bench/common.sh
+source "$root/bench/common.sh"
 
 for tool in python3 /usr/bin/time; do
   command -v "$tool" > /dev/null || { echo "scale.sh: $tool is missing (Debian: apt-get install ${tool##*/})" >&2; exit 1; }
@@ -109,34 +112,6 @@ cores=$(nproc)
 pipeline='tr -s '"' \\n' '\\n\\n'"' < INPUT | LC_ALL=C sort -S 1G --parallel=2 | uniq -c | LC_ALL=C sort -S 1G --parallel=2 -k1,1nr > OUT'
 sort_script='set -o pipefail; tr -s '"' \\n' '\\n\\n'"' < "$1" | LC_ALL=C sort -S 1G --parallel=2 | uniq -c | LC_ALL=C sort -S 1G --parallel=2 -k1,1nr > "$2"'
 
-# Stats of one run (stderr of --stats=json): "SPILLED_BYTES DISTINCT_TOKENS", "-" for what is
-# absent; the JSON object is the last line starting with "{" (warnings may come before it).
-stats_fields() {
-  python3 - "$1" << 'EOF'
-import json, sys
-obj = {}
-for line in open(sys.argv[1], errors="replace"):
-    if line.startswith("{"):
-        try:
-            obj = json.loads(line)
-        except ValueError:
-            pass
-print(obj.get("spilled_bytes", "-"), obj.get("distinct_tokens", "-"))
-EOF
-}
-
-# GNU time passes on a child's death by signal as 128 + the signal: a Ctrl-C
-# (SIGINT to the whole process group) or a SIGTERM or SIGHUP ends the benchmark
-# rather than counting as a failed row; other deaths (SIGKILL from the OOM
-# killer: 137) are recorded and the benchmark goes on.
-stop_if_interrupted() {  # STATUS
-  case $1 in
-    129 | 130 | 143) log "interrupted"; exit "$1" ;;
-  esac
-}
-
-median() { sort -g | awk '{v[NR] = $1} END {if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
-
 : > "$work/sections.md"
 : > "$work/raw.md"
 for n in $distinct_counts; do
@@ -187,7 +162,7 @@ for n in $distinct_counts; do
           # shellcheck disable=SC2086  # options are single words
           if /usr/bin/time -f '%e %M' -o "$work/time" "$vc" $options "$input" > "$work/out.tsv" 2> "$work/stats"; then
             read -r wall rss < <(tail -n 1 "$work/time")
-            read -r spilled distinct < <(stats_fields "$work/stats")
+            read -r spilled distinct < <(stats_fields "$work/stats" spilled_bytes distinct_tokens)
             echo "$wall" >> "$work/row$i.wall"
             echo "$rss" >> "$work/row$i.rss"
             [[ $spilled != - ]] && echo "$spilled" >> "$work/row$i.spilled"

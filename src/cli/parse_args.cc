@@ -80,8 +80,9 @@ MAP AND MERGE
   with --sort token and without --min-count or --top: regular files sorted by
   token are checked in a first pass, then merged as streams, and with --sort
   token (no --top) written as they are merged, in memory that does not grow
-  with the vocabulary. Other inputs are summed within --memory, spilling like
-  a count. A malformed line or a token twice in one input is an error naming
+  with the vocabulary; in any other order the sums are sorted within
+  --memory, spilling like a count. Other inputs are summed within --memory,
+  spilling too. A malformed line or a token twice in one input is an error naming
   the file and line (a token whose two lines were spilled apart: the file).
 
 MEMORY

@@ -114,8 +114,31 @@ class Merger {
   }
 
   // A k-way merge: the least token of all the sources' current ones is
-  // summed over the sources that have it, and each of those moves on.
+  // summed over the sources that have it, and each of those moves on. In
+  // token order without --top the sums go straight out, in memory that does
+  // not grow with the vocabulary; otherwise they are sorted within the memory
+  // budget, spilling like the sums of unsorted inputs.
   void MergeStreams() {
+    if (options_.sort == SortOrder::kToken && options_.top == 0) {
+      StreamSums([&](std::string_view token, std::uint64_t total) {
+        Tally(total);
+        return total < options_.min_count || Deliver(token, total);
+      });
+      return;
+    }
+    SortWithinBudget([&](internal::MergeTotals& totals) {
+      // Each token comes once, summed: as one input's line it conflicts with nothing.
+      StreamSums([&](std::string_view token, std::uint64_t total) {
+        totals.Add(token, total, 0);
+        return true;
+      });
+    });
+  }
+
+  // Calls take(token, total) for each token of the sorted inputs, in token
+  // order, with its sum; stops when it returns false.
+  template <class Take>
+  void StreamSums(Take take) {
     std::vector<std::unique_ptr<MergeSource>> sources;
     std::vector<MergeSource*> started;
     for (std::size_t i = 0; i < inputs_.size(); ++i) {
@@ -132,9 +155,6 @@ class Merger {
     }
     SourceHeap heap(std::move(started));
 
-    const bool direct = options_.sort == SortOrder::kToken && options_.top == 0;
-    internal::SortBuffer buffer(options_.min_count);
-    internal::TokenArena long_tokens;
     std::string token;
     while (!heap.empty()) {
       const std::uint64_t prefix = heap.top().prefix();
@@ -152,18 +172,8 @@ class Merger {
         }
         if (!Step(heap, prefix, token)) return;
       }
-      Tally(total);
-      if (total < options_.min_count) continue;
-      if (direct) {
-        if (!Deliver(token, total)) return;
-      } else {
-        // Long tokens must outlive `token`, which the next entry overwrites.
-        buffer.Add(token.size() > internal::SortRecord::kInlineBytes ? long_tokens.Store(token)
-                                                                     : std::string_view(token),
-                   total);
-      }
+      if (!take(token, total)) return;
     }
-    if (!direct) Deliver(buffer.Sort(options_.top, options_.sort, threads_));
   }
 
   // Moves the top source, whose entry (`token`, with `prefix`) was taken, to
@@ -200,14 +210,23 @@ class Merger {
   // Inputs not in token order are summed in partitioned tables, spilled to
   // disk past the memory budget.
   void SumInMemory() {
+    SortWithinBudget([&](internal::MergeTotals& totals) {
+      for (std::size_t i = 0; i < inputs_.size() && !stopped_; ++i) {
+        if (!skipped_[i]) AddInput(i, totals);
+      }
+    });
+  }
+
+  // Sums what fill(totals) adds in partitioned tables, spilled to disk past
+  // the memory budget, and delivers them in the output order.
+  template <class Fill>
+  void SortWithinBudget(Fill fill) {
     const std::uint64_t budget = internal::BudgetOf(options_);
     const internal::MemoryPlan plan = internal::PlanMemory(budget, 1, kStreamBufferBytes);
     internal::RunStore runs(options_.temp_dir);
     // The rest of the budget goes to the records the totals are sorted as.
     internal::MergeTotals totals(plan.finish_bytes / 2, runs);
-    for (std::size_t i = 0; i < inputs_.size() && !stopped_; ++i) {
-      if (!skipped_[i]) AddInput(i, totals);
-    }
+    fill(totals);
     if (stopped_) return;
     internal::SpillTally tally;
     const EntrySink keep = [&](std::string_view token, std::uint64_t count) {
@@ -274,17 +293,6 @@ class Merger {
     if (sink_) return sink_(token, count);
     report_.vocabulary.push_back(VocabularyEntry{std::string(token), count});
     return true;
-  }
-
-  void Deliver(Vocabulary sorted) {
-    report_.stats.threads = threads_;  // the sort's; a stream to the output takes one
-    if (!sink_) {
-      report_.vocabulary = std::move(sorted);
-      return;
-    }
-    for (const VocabularyEntry& entry : sorted) {
-      if (!sink_(entry.token, entry.count)) return;
-    }
   }
 
   const std::vector<Input>& inputs_;

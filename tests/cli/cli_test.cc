@@ -512,7 +512,8 @@ TEST_CASE("cli: --help exits 0 and documents every option and the exit status", 
   for (const char* option :
        {"-h,--help", "-V,--version", "-t,--tokenizer", "--lower", "--casefold", "--nfc", "--nfkc",
         "--min-count", "--top", "--header", "-o,--output", "-j,--threads", "--stats",
-        "--keep-going", "--follow", "PATH", "word", "whitespace"}) {
+        "--keep-going", "--follow", "--ngrams", "--ngram-separator", "N-GRAMS", "PATH", "word",
+        "whitespace"}) {
     INFO("missing from the help: " << option);
     CHECK(Contains(r.out, option));
   }

@@ -134,6 +134,28 @@ TEST_CASE("Merging the counts of parts gives the count of the whole", "[merge]")
   }
 }
 
+TEST_CASE("Token-sorted parts merged in count order are sorted within the memory budget",
+          "[merge][spill]") {
+  std::string text;
+  for (const std::string& path : CorpusTexts()) text += ReadFile(path);
+  std::mt19937 random(13);
+  const std::vector<std::string> pieces = SplitAtLines(text, 4, random);
+  TempDir dir;
+  const std::vector<std::string> paths = WriteParts(dir, pieces, SortOrder::kToken, false);
+  for (const auto& [min_count, top] :
+       {std::pair<std::uint64_t, std::uint64_t>{1, 0}, {2, 0}, {1, 100}}) {
+    Options options{.min_count = min_count, .top = top};
+    options.memory_bytes = 65536;
+    INFO("min_count " << min_count << ", top " << top);
+    const MergeReport merged = Merge(paths, options);
+    REQUIRE(merged.ok());
+    CHECK(merged.streamed);
+    CHECK(merged.stats.spilled_runs > 0);
+    CHECK(merged.vocabulary == CountOf(text, options));
+    CHECK(merged.stats.distinct_tokens == CountText(text, {}).stats.distinct_tokens);
+  }
+}
+
 TEST_CASE("A merge writes the bytes of a single count in every format", "[merge]") {
   std::mt19937 random(77);
   for (int round = 0; round < 12; ++round) {

@@ -5,11 +5,11 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <cstdio>
 #include <random>
 #include <string>
 #include <vector>
 
+#include "support/json_string.h"
 #include "support/reference_ngrams.h"
 #include "support/test_support.h"
 
@@ -170,28 +170,6 @@ TEST_CASE("N-grams never span two inputs, whatever their order", "[ngram][determ
   }
 }
 
-// `text` as a JSON string, with its line breaks and controls escaped.
-std::string JsonString(std::string_view text) {
-  std::string json = "\"";
-  for (char c : text) {
-    if (c == '"' || c == '\\') {
-      json += '\\';
-      json += c;
-    } else if (c == '\n') {
-      json += "\\n";
-    } else if (c == '\r') {
-      json += "\\r";
-    } else if (static_cast<unsigned char>(c) < 0x20) {
-      char escaped[8];
-      std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
-      json += escaped;
-    } else {
-      json += c;
-    }
-  }
-  return json + "\"";
-}
-
 TEST_CASE("JSONL: n-grams stop at line breaks in strings and at each document's end",
           "[ngram][jsonl]") {
   static const std::string kPieces[] = {"alpha", "beta", "Gamma", " ", " ", ", ", "\n", "\r\n",
@@ -256,6 +234,26 @@ TEST_CASE("A token too long to count ends the sequence", "[ngram][long_tokens]")
   Options options = NgramOptions(2, 2);
   options.max_token_bytes = 5;
   CHECK(CountTextTsv("one two toolong three four", options) == "one two\t1\nthree four\t1\n");
+}
+
+TEST_CASE("N-grams of tokens of tens of kilobytes, up to order 16", "[ngram]") {
+  std::mt19937 random(16);
+  std::string text;
+  for (int line = 0; line < 6; ++line) {
+    for (int word = 0; word < 20; ++word) {
+      const std::size_t length = word % 3 == 0 ? 1 + random() % 60000 : 1 + random() % 8;
+      text += std::string(length, static_cast<char>('a' + random() % 3)) + " ";
+    }
+    text += "\n";
+  }
+  Options options = NgramOptions(1, 16);
+  const std::string expected = Reference(text, options);
+  for (std::size_t chunk : {std::size_t{1000}, std::size_t{1} << 20}) {
+    options.chunk_bytes = chunk;
+    options.threads = 2;
+    INFO(Describe(options));
+    CHECK(CountTextTsv(text, options) == expected);
+  }
 }
 
 TEST_CASE("N-grams spilled under a tiny budget equal those counted in memory", "[ngram][spill]") {
