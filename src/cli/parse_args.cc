@@ -389,13 +389,9 @@ ParsedArgs ParseArgs(int argc, const char* const* argv, const Environment& envir
   if (!ngrams.empty()) {
     if (auto problem = ParseNgrams(ngrams, options)) conflict = "--ngrams: " + *problem;
   }
+  // The orders are checked above, with the value given; this leaves the separator.
   if (separator->count() > 0) {
-    if (options.ngram_separator.empty()) {
-      conflict = "--ngram-separator: the separator is empty";
-    } else if (options.ngram_separator.find_first_of("\t\n\r") != std::string::npos) {
-      conflict =
-          "--ngram-separator: a tab, line feed or carriage return would break the output's lines";
-    } else if (std::string problem = NgramOptionsProblem(options); !problem.empty()) {
+    if (std::string problem = NgramOptionsProblem(options); !problem.empty()) {
       conflict = "--ngram-separator: " + problem;
     }
   }

@@ -3,6 +3,7 @@
 // or n-grams.
 #include "count/worker.h"
 
+#include <optional>
 #include <stdexcept>
 #include <string_view>
 
@@ -15,6 +16,17 @@ namespace {
 
 // JSON lines are parsed where they sit in the read blocks.
 static_assert(ChunkReader::kPaddingBytes >= kJsonlPaddingBytes);
+
+// `token` normalized (a view into the normalizer's buffer, valid until the
+// next call), or nullopt when normalizing failed: the first failure is kept
+// in `status`.
+std::optional<std::string_view> Normalized(Worker& worker, std::string_view token,
+                                           absl::Status& status) {
+  absl::StatusOr<std::string_view> normalized = worker.normalizer.Apply(token);
+  if (normalized.ok()) return *normalized;
+  if (status.ok()) status = normalized.status();
+  return std::nullopt;
+}
 
 // Tokenizes one unit into the worker's own counter, leaving out the tokens
 // `filter` does not keep.
@@ -32,12 +44,7 @@ absl::Status CountTokens(Worker& worker, std::string_view text, TokenFilter& fil
   // it is counted at once.
   absl::Status tokenized = worker.tokenizer->Tokenize(text, [&](std::string_view token) {
     if (!filter.Keep(token)) return;
-    absl::StatusOr<std::string_view> normalized = worker.normalizer.Apply(token);
-    if (normalized.ok()) {
-      worker.counter.Add(*normalized);
-    } else if (status.ok()) {
-      status = normalized.status();
-    }
+    if (auto normalized = Normalized(worker, token, status)) worker.counter.Add(*normalized);
   });
   return tokenized.ok() ? status : tokenized;
 }
@@ -56,13 +63,9 @@ absl::Status CountNgrams(Worker& worker, std::string_view text, TokenFilter& fil
     gap_start = token.data() + token.size();
     // A token left out ends the sequence: no n-gram may join its neighbours.
     if (!filter.Keep(token)) return window.Break();
+    // The window copies the token: a normalized one may go at the next call.
     if (worker.normalizer.changes_nothing()) return window.Push(token, worker.counter);
-    absl::StatusOr<std::string_view> normalized = worker.normalizer.Apply(token);
-    if (normalized.ok()) {
-      window.Push(*normalized, worker.counter);
-    } else if (status.ok()) {
-      status = normalized.status();
-    }
+    if (auto normalized = Normalized(worker, token, status)) window.Push(*normalized, worker.counter);
   });
   if (piece.forced_end || line_ends.Between(gap_start, text.data() + text.size())) window.Break();
   worker.counter.Settle();

@@ -17,7 +17,8 @@ std::string NgramOptionsProblem(const Options& options) {
   if (separator.empty()) return "the n-gram separator is empty";
   // Each of these would break the line an entry is written on.
   if (separator.find_first_of("\t\n\r") != std::string::npos) {
-    return "the n-gram separator holds a tab, line feed or carriage return";
+    return "the n-gram separator holds a tab, line feed or carriage return, which would break "
+           "the output's lines";
   }
   if (internal::ScanUtf8(separator).bad_sequences > 0) {
     return "the n-gram separator is not well-formed UTF-8";

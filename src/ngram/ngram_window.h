@@ -46,9 +46,9 @@ class NgramWindow {
   // asked for that ends with it.
   void Push(std::string_view token, TokenCounter& counter) {
     Append(token, counter);
-    const int longest = tokens_ < max_order_ ? tokens_ : max_order_;
     const std::string_view joined(bytes_);
-    for (int order = min_order_; order <= longest; ++order) {
+    // The window holds at most max_order_ tokens.
+    for (int order = min_order_; order <= tokens_; ++order) {
       ++edges_.counted[order];
       counter.AddSoon(joined.substr(starts_[tokens_ - order]));
     }

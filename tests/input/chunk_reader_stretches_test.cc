@@ -7,39 +7,14 @@
 
 #include "input/chunk_reader.h"
 #include "input/safe_cut.h"
+#include "support/forced_cuts.h"
 #include "support/trickle.h"
 
 namespace vocabcount::internal {
 namespace {
 
+using testing::ExpectedForcedCuts;
 using testing::Trickle;
-
-bool IsContinuation(char byte) { return (static_cast<unsigned char>(byte) & 0xC0) == 0x80; }
-
-// The forced cuts of `text`, straight from the rule: from the start or a cut,
-// walk to the next loose cut if one is within `stretch` bytes; if none is, a
-// cut is forced `stretch` bytes on, moved back to a character start when one
-// is within three bytes.
-std::vector<std::uint64_t> ExpectedForcedCuts(std::string_view text, std::size_t stretch) {
-  std::vector<std::uint64_t> cuts;
-  std::size_t from = 0;
-  while (from + stretch < text.size()) {
-    std::size_t next = 0;
-    for (std::size_t p = from + 1; p <= from + stretch && next == 0; ++p) {
-      if (IsLooseCut(text, p)) next = p;
-    }
-    if (next != 0) {
-      from = next;
-      continue;
-    }
-    std::size_t cut = from + stretch;
-    while (cut > from + stretch - 3 && IsContinuation(text[cut])) --cut;
-    if (IsContinuation(text[cut])) cut = from + stretch;
-    cuts.push_back(cut);
-    from = cut;
-  }
-  return cuts;
-}
 
 struct Cuts {
   std::vector<std::uint64_t> forced;

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "support/forced_cuts.h"
 #include "support/json_string.h"
 #include "support/reference_ngrams.h"
 #include "support/test_support.h"
@@ -25,7 +26,7 @@ Options NgramOptions(int min, int max, TokenizerKind tokenizer = TokenizerKind::
 }
 
 std::string Reference(std::string_view text, const Options& options,
-                      const std::vector<std::size_t>& forced_cuts = {}) {
+                      const std::vector<std::uint64_t>& forced_cuts = {}) {
   ReferenceCounts counts;
   ReferenceCountNgrams(text, options, counts, forced_cuts);
   return ReferenceTsv(counts);
@@ -215,7 +216,7 @@ TEST_CASE("A forced cut in the middle of a line ends the sequence there", "[ngra
   while (text.size() < (5u << 20) / 2) text += "東京は日本の首都です。";
   text += " gamma delta\nthree four\n";
   Options options = NgramOptions(1, 3);
-  const std::vector<std::size_t> cuts = ForcedCutsOf(text, options.stretch_bytes());
+  const std::vector<std::uint64_t> cuts = ExpectedForcedCuts(text, options.stretch_bytes());
   REQUIRE(cuts.size() == 2);
   const std::string expected = Reference(text, options, cuts);
   CHECK(expected.find("beta\xE6\x9D\xB1") == std::string::npos);  // no n-gram of the whole line

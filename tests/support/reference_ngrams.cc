@@ -12,7 +12,6 @@
 #include <string>
 
 #include "fuzz/whitespace_reference.h"
-#include "input/safe_cut.h"
 #include "support/icu_spans.h"
 #include "tokenize/icu_word_iterator.h"
 
@@ -78,39 +77,18 @@ void CountPiece(std::string_view piece, bool cut_before, bool cut_after, const O
 }  // namespace
 
 void ReferenceCountNgrams(std::string_view text, const Options& options, ReferenceCounts& counts,
-                          const std::vector<std::size_t>& forced_cuts) {
+                          const std::vector<std::uint64_t>& forced_cuts) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   auto settled = internal::NewSettledWordIterator();
   if (!settled.ok()) throw std::runtime_error(std::string(settled.status().message()));
   std::size_t start = 0;
   for (std::size_t i = 0; i <= forced_cuts.size(); ++i) {
-    const std::size_t end = i < forced_cuts.size() ? forced_cuts[i] : text.size();
+    const std::size_t end =
+        i < forced_cuts.size() ? static_cast<std::size_t>(forced_cuts[i]) : text.size();
     CountPiece(text.substr(start, end - start), i > 0, i < forced_cuts.size(), options, **settled,
                counts);
     start = end;
   }
-}
-
-std::vector<std::size_t> ForcedCutsOf(std::string_view text, std::size_t stretch_bytes) {
-  auto continues = [&](std::size_t p) { return (static_cast<unsigned char>(text[p]) & 0xC0) == 0x80; };
-  std::vector<std::size_t> cuts;
-  std::size_t from = 0;
-  while (from + stretch_bytes < text.size()) {
-    std::size_t loose = 0;
-    for (std::size_t p = from + 1; p <= from + stretch_bytes && loose == 0; ++p) {
-      if (internal::IsLooseCut(text, p)) loose = p;
-    }
-    if (loose != 0) {
-      from = loose;
-      continue;
-    }
-    std::size_t cut = from + stretch_bytes;
-    while (cut > from + stretch_bytes - 3 && continues(cut)) --cut;
-    if (continues(cut)) cut = from + stretch_bytes;
-    cuts.push_back(cut);
-    from = cut;
-  }
-  return cuts;
 }
 
 }  // namespace vocabcount::testing

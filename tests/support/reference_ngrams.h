@@ -4,7 +4,7 @@
 // the engine's code: no units, no stitching, no fast paths.
 #pragma once
 
-#include <cstddef>
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -16,15 +16,10 @@ namespace vocabcount::testing {
 // Adds the n-grams of `text` to `counts` as `options` asks (tokenizer, case
 // mapping, normalization, orders, separator, max_token_bytes). A sequence
 // ends at every LF and CR, at a token longer than the limit (not counted),
-// and at each offset in `forced_cuts`: the text is cut there into pieces
-// tokenized on their own, and a token touching such a cut is not counted.
+// and at each offset in `forced_cuts` (support/forced_cuts.h): the text is
+// cut there into pieces tokenized on their own, and a token touching such a
+// cut is not counted.
 void ReferenceCountNgrams(std::string_view text, const Options& options, ReferenceCounts& counts,
-                          const std::vector<std::size_t>& forced_cuts = {});
-
-// Where the engine forces cuts in `text` (ChunkReader::CutLongStretches),
-// from the rule: from the start or a cut, on to the next loose cut if one is
-// within `stretch_bytes`; if none is, a cut `stretch_bytes` on, moved back to
-// a character start within three bytes.
-std::vector<std::size_t> ForcedCutsOf(std::string_view text, std::size_t stretch_bytes);
+                          const std::vector<std::uint64_t>& forced_cuts = {});
 
 }  // namespace vocabcount::testing
