@@ -31,6 +31,29 @@ def read_stats(path):
     return stats
 
 
+def read_pairs(path):
+    """KEY<TAB>VALUE lines, the values of a key repeated kept in a list. Bytes
+    that are not UTF-8 (a peer's output may hold some) are shown escaped."""
+    pairs = {}
+    if os.path.exists(path):
+        with open(path, encoding="utf-8", errors="backslashreplace") as f:
+            for line in f:
+                key, _, value = line.rstrip("\n").partition("\t")
+                pairs.setdefault(key, []).append(value)
+    return pairs
+
+
+def code(text, in_table=False):
+    """text as inline code, control and invisible characters escaped (in a
+    table, | too: GitHub splits the cells before it reads the code)."""
+    text = "".join(c if c.isprintable() or c == " " else f"\\u{ord(c):04x}" for c in text)
+    if in_table:
+        text = text.replace("|", "\\|")
+    fence = "``" if "`" in text else "`"
+    pad = " " if "`" in text else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
 def short(name):
     """english-256m -> english: sizes are in the inputs table."""
     return re.sub(r"-\d+m$", "", name)
@@ -58,6 +81,9 @@ class Input:
         self.bytes = sum(os.path.getsize(f) for f in files)
         self.stats = {kind: read_stats(os.path.join(results, f"{name}.stats.{kind}"))
                       for kind in ("word", "whitespace")}
+        # What bench/run.sh found out about the peer programs on this input.
+        self.peers = read_pairs(os.path.join(results, f"{name}.peers.tsv"))
+        self.glove_check = read_pairs(os.path.join(results, f"{name}.glove-check.tsv"))
         self.rows = []  # dicts: name, kind, role, threads, command, times...
         # One file per command and round: gather each command's times.
         times = {}
@@ -118,8 +144,13 @@ def main(results, threads_dat):
          f"`bench/python_counter.py` ({meta['python']}, `re.findall(r\"\\w+\")` + `collections.Counter` "
          f"per file in a pool of {meta['cores']} processes), `LC_ALL=C wc -w`, `cat FILES > /dev/null` "
          "(GNU cat reads every byte into user space even when writing to /dev/null, so it is the read floor)")
+    peers = [f"{title} at `{meta[key + '_path']}` (sha256 `{meta[key + '_sha256']}`)"
+             for key, title in (("hoyt", "Ben Hoyt's countwords `optimized.c`"),
+                                ("glove", "GloVe's `vocab_count`")) if key + "_path" in meta]
+    if peers:
+        emit(f"- peer programs, built outside this tree: {'; '.join(peers)}")
     emit("- MB = 10^6 bytes; tokens/s use vocabcount's token count: word tokens for the word, ICU "
-         "and Python rows, whitespace tokens for the whitespace and `wc -w` rows\n")
+         "and Python rows, whitespace tokens for the whitespace, `wc -w` and peer rows\n")
 
     # --- inputs
     emit("## Inputs\n")
@@ -144,11 +175,15 @@ def main(results, threads_dat):
         emit(table(["input", "base text MB", "copies", "packages"], rows, ["---", "---:", "---:", "---"]))
 
     # --- summary matrices: rows = commands, columns = inputs
+    # In the order of bench/run.sh: a row that only some inputs have (a peer
+    # may skip one) goes after the row that precedes it there.
     row_names = []
     for inp in inputs:
+        previous = None
         for r in inp.rows:
             if r["name"] not in row_names:
-                row_names.append(r["name"])
+                row_names.insert(row_names.index(previous) + 1 if previous else 0, r["name"])
+            previous = r["name"]
     header = ["command"] + [f"`{short(i.name)}`" for i in inputs]
 
     def matrix(title, note, value):
@@ -172,7 +207,9 @@ def main(results, threads_dat):
            lambda i, r: number(r["rss_kb"] / 1024) if r["rss_kb"] else "–")
 
     # --- ratios: baseline time / vocabcount time
-    vocab_rows = [n for n in row_names if n.startswith("vocabcount")]
+    main_roles = ("vocabcount", "vocabcount-native")
+    vocab_rows = [n for n in row_names
+                  if any(r["role"] in main_roles for i in inputs for r in i.rows if r["name"] == n)]
     baselines = [("icu", "ICU baseline (1 thread)"), ("python", "Python Counter"),
                  ("wc", "`LC_ALL=C wc -w`"), ("cat", "`cat` (read floor)")]
     emit("\n## vocabcount against each baseline\n")
@@ -189,6 +226,9 @@ def main(results, threads_dat):
                 cells.append(number(base["median"] / mine["median"], 2) if base and mine else "–")
             rows.append([name] + cells)
         emit(table(header, rows))
+
+    normalization_section(emit, inputs)
+    peers_section(emit, inputs, top)
 
     # --- thread scaling
     if len(thread_counts) > 1:
@@ -268,7 +308,7 @@ def main(results, threads_dat):
              "code, ICU data, buffers and the counters).\n")
         rows = []
         for r in high.rows:
-            if r["role"].startswith("vocabcount") or r["role"] == "icu":
+            if r["role"] in main_roles or r["role"] == "icu":
                 rows.append([r["name"], number(r["rss_kb"] / 1024),
                              number(r["rss_kb"] * 1024 / distinct, 0) if distinct else "–"])
         emit(table(["command", "peak RSS MiB", "bytes per distinct token"], rows))
@@ -312,10 +352,157 @@ def main(results, threads_dat):
                  number(r["stddev"], 3), r["runs"]] for r in inp.rows]
         emit(table(["command", "median", "min", "max", "stddev", "runs"], rows))
     emit("\nCommands (`FILES` = the input's files in sorted order, `DIR` = their directory):\n")
-    if inputs:
-        for r in inputs[0].rows:
-            emit(f"- {r['name']}: `{abbreviate(r['command'], meta)}`")
+    for name in row_names:
+        r = next(i.row(name) for i in inputs if i.row(name))
+        emit(f"- {name}: `{abbreviate(r['command'], meta)}`")
     print("\n".join(out))
+
+
+NORMALIZATIONS = ("lower", "casefold", "nfkc")
+
+
+def ratio_cell(numerator, denominator):
+    return number(numerator["median"] / denominator["median"], 2) if numerator and denominator else "–"
+
+
+def normalization_section(emit, inputs):
+    """Each normalization option's time over the plain count's, per input."""
+    if not any(r["role"] == "normalization" for i in inputs for r in i.rows):
+        return
+    modes = ("word", "whitespace")
+    emit("\n## Normalization cost at -j1\n")
+    emit("Median time of `vocabcount -t MODE --OPTION -j1` divided by that of `vocabcount -t MODE -j1` "
+         "on the same input: 1.04 means the option costs 4 % more time. **Bold**: 10 % or more. Both "
+         "medians come from the same interleaved rounds; the details section gives their spread.\n")
+    rows, over = [], {}
+    for inp in inputs:
+        cells = [f"`{inp.name}`"]
+        for mode in modes:
+            plain = inp.row(f"vocabcount {mode} -j1")
+            for option in NORMALIZATIONS:
+                r = inp.row(f"vocabcount {mode} --{option} -j1")
+                if not (plain and r):
+                    cells.append("–")
+                    continue
+                ratio = round(r["median"] / plain["median"], 2)
+                if ratio >= 1.10:
+                    over.setdefault(f"{mode} `--{option}`", []).append(f"`{short(inp.name)}`")
+                cells.append(f"**{ratio:.2f}**" if ratio >= 1.10 else f"{ratio:.2f}")
+        rows.append(cells)
+    emit(table(["input"] + [f"{mode} `--{option}`" for mode in modes for option in NORMALIZATIONS], rows))
+    under = [f"{mode} `--{option}`" for mode in modes for option in NORMALIZATIONS
+             if f"{mode} `--{option}`" not in over]
+    emit("")
+    if under:
+        emit(f"- under 10 % on every input: {', '.join(under)}")
+    for label, names in over.items():
+        emit(f"- 10 % or more: {label} on {', '.join(names)}")
+
+
+def peers_section(emit, inputs, top):
+    """The peer programs' times against vocabcount's, and GloVe's output against --format glove."""
+    hoyt = [i for i in inputs if "hoyt_distinct" in i.peers]
+    glove = [i for i in inputs if i.glove_check]
+    if not hoyt and not glove:
+        return
+    emit("\n## Peer programs\n")
+    emit("Each peer reads standard input with one thread, so its row is `cat FILES | PEER > /dev/null` and "
+         "pays for the pipe; the *(stdin)* rows of vocabcount read the same pipe (`-` as input), the "
+         "others the directory, as everywhere else. Ratio = the peer's median time / vocabcount's: above "
+         "1, vocabcount is that many times faster.")
+    if hoyt:
+        slots = int(hoyt[0].peers.get("hoyt_slots", ["65536"])[0])
+        emit("\n### Ben Hoyt's countwords `optimized.c`\n")
+        emit("It splits at bytes up to the space and lowercases ASCII letters. Its `char` is signed, so "
+             "every byte from 0x80 on separates tokens too: beyond ASCII it counts only the ASCII "
+             "fragments (`café` is `caf`), and its tokens/s above use vocabcount's whitespace count. It "
+             f"counts in a table of {slots:,} slots that never grows, and once they are all taken it "
+             "looks for a free one forever: bench/run.sh counts its distinct tokens first and gives "
+             "it no rows on an input with more.\n")
+        stdin_lower = "vocabcount whitespace --lower -j1 (stdin)"
+        rows = []
+        for inp in hoyt:
+            distinct = int(inp.peers["hoyt_distinct"][0])
+            peer = inp.row("optimized.c, 1 thread (stdin)")
+            if distinct > slots or not peer:
+                rows.append([f"`{inp.name}`", f"more than {slots:,}", "not run", "–", "–", "–"])
+                continue
+            rows.append([f"`{inp.name}`", number(distinct, 0), number(inp.mbps(peer)),
+                         ratio_cell(peer, inp.row(stdin_lower)),
+                         ratio_cell(peer, inp.row("vocabcount whitespace --lower -j1")),
+                         ratio_cell(peer, inp.row("vocabcount word -j1"))])
+        emit(table(["input", "its distinct tokens", "MB/s", "÷ `-t whitespace --lower -j1` (stdin)",
+                    "÷ `-t whitespace --lower -j1`", "÷ `-t word -j1`"], rows))
+    if glove:
+        emit("\n### GloVe's `vocab_count`\n")
+        emit("Run with `-verbose 0 -min-count 1`: the whole vocabulary as `token count` lines, which "
+             "vocabcount writes with `--format glove`.\n")
+        rows = []
+        for inp in glove:
+            peer = inp.row("GloVe vocab_count, 1 thread (stdin)")
+            if not peer:
+                rows.append([f"`{inp.name}`", "failed", "–", "–", "–"])
+                continue
+            rows.append([f"`{inp.name}`", number(inp.mbps(peer)),
+                         ratio_cell(peer, inp.row("vocabcount whitespace --format glove -j1 (stdin)")),
+                         ratio_cell(peer, inp.row("vocabcount whitespace --format glove -j1")),
+                         ratio_cell(peer, inp.row(f"vocabcount whitespace --format glove -j{top}"))])
+        emit(table(["input", "MB/s", "÷ `--format glove -j1` (stdin)", "÷ `--format glove -j1`",
+                    f"÷ `--format glove -j{top}`"], rows))
+        glove_identity(emit, glove)
+
+
+def glove_identity(emit, inputs):
+    emit("\n#### The same bytes?\n")
+    emit("`cmp` of `cat FILES | vocab_count -verbose 0 -min-count 1` and `vocabcount -t whitespace "
+         "--format glove FILES`. When they differ: the lines at the first difference, and the two "
+         "outputs sorted: the same lines (only the order of tokens with equal counts differs), or how "
+         "many lines only one of them has.\n")
+    rows, examples = [], []
+    for inp in inputs:
+        check = {key: values[0] for key, values in inp.glove_check.items()}
+        result = check.get("result")
+        if result == "failed":
+            rows.append([f"`{inp.name}`", f"vocab_count failed: {code(check.get('error', ''), True)}",
+                         "–", "–", "–"])
+            continue
+        lines = f"{int(check['glove_lines']):,} / {int(check['ours_lines']):,}"
+        if result == "identical":
+            rows.append([f"`{inp.name}`", "identical", lines, "–", "–"])
+            continue
+        # An empty line at the first difference: that output ended before it.
+        at = (" / ".join(code(check[key], True) if check[key] else "(ended)"
+                         for key in ("glove_at_line", "ours_at_line"))
+              if "glove_at_line" in check else code(check.get("cmp", ""), True))
+        only_glove, only_ours = int(check["only_glove"]), int(check["only_ours"])
+        same = ("same lines, another order" if only_glove == only_ours == 0 else
+                f"only in GloVe's: {only_glove:,} lines; only in vocabcount's: {only_ours:,}")
+        rows.append([f"`{inp.name}`", f"**DIFFERENT** (first difference at line {check.get('line') or '?'})",
+                     lines, at, same])
+        if only_glove or only_ours:
+            examples.append(
+                f"- `{inp.name}`: only GloVe's "
+                + (", ".join(code(line) for line in inp.glove_check.get("only_glove_example", [])) or "none")
+                + "; only vocabcount's "
+                + (", ".join(code(line) for line in inp.glove_check.get("only_ours_example", [])) or "none"))
+    emit(table(["input", "`cmp`", "lines (GloVe / vocabcount)", "at the first difference (GloVe / vocabcount)",
+                "sorted"], rows, ["---", "---", "---:", "---", "---"]))
+    if examples:
+        emit("\nThe first lines (in byte order) that only one of them has (bytes that are not UTF-8 "
+             "shown as `\\xNN`, invisible characters as `\\uNNNN`):\n")
+        emit("\n".join(examples))
+    if any(inp.glove_check.get("result") == ["different"] for inp in inputs):
+        emit("\nWhere GloVe's source (`vocab_count.c`, `common.c`) differs from `-t whitespace --format glove`:\n")
+        emit("- **ties**: it orders tokens of equal count with `scmp`, which compares `char`s, signed "
+             "on x86: where two tokens first differ, a byte from 0x80 on sorts before an ASCII byte. "
+             "vocabcount compares unsigned bytes, as `memcmp`, so there the ASCII byte comes first;")
+        emit("- **separators**: it splits at space, tab and line feed only and drops every carriage "
+             "return, even inside a token; vocabcount also splits at the other White_Space characters "
+             "(U+00A0, U+202F, U+3000, ...), at carriage returns and at C0 and C1 control characters;")
+        emit("- it cuts tokens to their first 999 bytes (vocabcount drops tokens of more than "
+             "`--max-token-bytes`, 65536 by default); it keeps ill-formed UTF-8 and a byte order mark "
+             "in tokens, where vocabcount separates at the first and skips the second; it ends a token "
+             "at a NUL byte; and it stops with an error on a corpus holding `<unk>`.")
 
 
 def _memory_input_bytes(results, name):

@@ -19,19 +19,37 @@
 #   PREPARE_ONLY=1  build the generator, prepare the inputs and stop: no timing, no
 #               report; prints the path of the input list (NAME<TAB>DIRECTORY<TAB>RECIPE
 #               lines), which other benchmarks read
+#
+# Peer programs, built by whoever runs the benchmark from the peers' own sources
+# (none of their code is kept here); each adds rows when its variable names it:
+#   HOYT_OPTIMIZED=BINARY     Ben Hoyt's countwords optimized.c: whitespace split and
+#               ASCII lowercase of standard input, 1 thread; timed as "cat FILES |
+#               BINARY", next to vocabcount -t whitespace --lower -j1 reading the same pipe
+#   GLOVE_VOCAB_COUNT=BINARY  GloVe's vocab_count (-verbose 0 -min-count 1), timed
+#               the same way next to vocabcount -t whitespace --format glove; its output
+#               is also compared with vocabcount's byte for byte
 set -euo pipefail
 started=$(date +%s)
 load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
 # The exact command, with the settings that were given, for the report.
 command_line=""
 for var in SIZE_MB SCRIPT_MB BROWN_MB HC_MB HC_VOCABULARY BIG BIG_MB MID_VOCABULARY NATIVE RUNS \
-           SMALL_RUNS BUILD_DIR DATA_DIR MACHINE PYTHON; do
+           SMALL_RUNS BUILD_DIR DATA_DIR MACHINE PYTHON HOYT_OPTIMIZED GLOVE_VOCAB_COUNT; do
   if [[ -n ${!var+set} ]]; then command_line+="$var=${!var} "; fi
 done
 command_line+="bench/run.sh${*:+ $*}"
 
 # A report path given relative to where the command was started.
 if [[ $# -ge 1 && $1 != /* ]]; then set -- "$PWD/$1"; fi
+# The peer binaries too, checked before an hour of work depends on them.
+for var in HOYT_OPTIMIZED GLOVE_VOCAB_COUNT; do
+  if [[ -n ${!var:-} && ! ( -f ${!var} && -x ${!var} ) ]]; then
+    printf 'bench/run.sh: %s=%s is not an executable file\n' "$var" "${!var}" >&2
+    exit 2
+  fi
+done
+hoyt=${HOYT_OPTIMIZED:+$(realpath -- "$HOYT_OPTIMIZED")}
+glove=${GLOVE_VOCAB_COUNT:+$(realpath -- "$GLOVE_VOCAB_COUNT")}
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
@@ -285,6 +303,85 @@ peak_rss() {  # NAME COMMAND STATS-FILE-OR-EMPTY
   printf '%s\t%s\n' "$name" "$(tail -n 1 "$results/time.out" | tr ' ' '\t')"
 }
 
+# optimized.c counts in a table of 65,536 slots that never grows: once they are
+# all taken, the next new token probes for a free slot forever. So its distinct
+# tokens, as it splits them, are counted first (stopping past the limit) and it
+# only runs where they fit. Its tokens are runs of bytes 0x21-0x7F lowercased
+# in ASCII: it compares a signed char with ' ', so every byte from 0x80 on
+# separates tokens too. Its input is the files' concatenation, as cat gives it.
+hoyt_slots=65536
+hoyt_vocabulary() {  # FILE...: prints the number, or a larger one past the limit
+  "$python" - "$hoyt_slots" "$@" << 'EOF_PYTHON'
+import re, sys
+limit, paths = int(sys.argv[1]), sys.argv[2:]
+token = re.compile(rb"[\x21-\x7f]+")
+token_bytes = bytes(range(0x21, 0x80))
+seen, tail = set(), b""
+for path in paths:
+    with open(path, "rb") as f:
+        while len(seen) <= limit:
+            block = f.read(1 << 24)
+            if not block:
+                break
+            # A token at the end of the block may go on in the next one.
+            block = tail + block
+            cut = len(block.rstrip(token_bytes))
+            tail = block[cut:]
+            seen.update(token.findall(block[:cut].lower()))
+if len(seen) <= limit:
+    seen.update(token.findall(tail.lower()))
+print(len(seen))
+EOF_PYTHON
+}
+
+# GloVe's vocab_count on the files' concatenation and vocabcount -t whitespace
+# --format glove on the files: cmp's verdict and, when they differ, the lines
+# at the first difference, whether sorted they are the same lines (the order
+# of ties alone differs) and a few lines that only one of them has; or that
+# vocab_count failed (it refuses a corpus holding "<unk>"). Called outside any
+# "if", so that a failure of vocabcount stops the benchmark as in the rows.
+glove_check() {  # NAME FILE...
+  local name=$1
+  shift
+  local theirs=$results/$name.glove.txt ours=$results/$name.ours.txt check=$results/$name.glove-check.tsv
+  local status=0
+  log "$name: comparing vocab_count's output with vocabcount --format glove"
+  cat "$@" | "$glove" -verbose 0 -min-count 1 > "$theirs" 2> "$results/$name.glove.err" || status=$?
+  if ((status != 0)); then
+    printf 'result\tfailed\nerror\texit status %s: %s\n' "$status" \
+      "$(tail -n 3 "$results/$name.glove.err" | tr '\t\n' '  ')" > "$check"
+    rm -f "$theirs"
+    return 0
+  fi
+  "$vc" -t whitespace --format glove "$@" > "$ours"
+  {
+    printf 'glove_lines\t%s\nours_lines\t%s\n' "$(wc -l < "$theirs")" "$(wc -l < "$ours")"
+    if cmp -s -- "$theirs" "$ours"; then
+      printf 'result\tidentical\n'
+    else
+      # "A B differ: byte 571, line 46"; when one is a prefix of the other,
+      # "cmp: EOF on A after byte 9, in line 3" (the difference is in line 3)
+      # or "... after byte 9, line 2" (A ends with line 2: it is in line 3).
+      local verdict line
+      verdict=$(cmp -- "$theirs" "$ours" 2>&1 || true)
+      line=$(sed -n 's/.* line \([0-9][0-9]*\).*/\1/p' <<< "$verdict")
+      [[ $verdict == *EOF* && $verdict != *"in line"* ]] && line=$((line + 1))
+      printf 'result\tdifferent\nline\t%s\ncmp\t%s\n' "$line" "$verdict"
+      if [[ -n $line ]]; then
+        printf 'glove_at_line\t%s\nours_at_line\t%s\n' "$(sed -n "${line}p" "$theirs")" "$(sed -n "${line}p" "$ours")"
+      fi
+      LC_ALL=C sort "$theirs" > "$theirs.sorted"
+      LC_ALL=C sort "$ours" > "$ours.sorted"
+      printf 'only_glove\t%s\nonly_ours\t%s\n' "$(LC_ALL=C comm -23 "$theirs.sorted" "$ours.sorted" | wc -l)" \
+        "$(LC_ALL=C comm -13 "$theirs.sorted" "$ours.sorted" | wc -l)"
+      LC_ALL=C comm -23 "$theirs.sorted" "$ours.sorted" | head -n 5 | sed 's/^/only_glove_example\t/'
+      LC_ALL=C comm -13 "$theirs.sorted" "$ours.sorted" | head -n 5 | sed 's/^/only_ours_example\t/'
+    fi
+  } > "$check"
+  # The vocabularies of the large inputs run to hundreds of megabytes.
+  rm -f "$theirs" "$ours" "$theirs.sorted" "$ours.sorted"
+}
+
 measure_input() {  # NAME DIRECTORY
   local name=$1 dir=$2
   local files=("$dir"/*.txt) quoted_files="" file
@@ -310,10 +407,53 @@ measure_input() {  # NAME DIRECTORY
       done
     done
   fi
+  # What each normalization costs: report.py divides by the plain row of the
+  # same tokenizer. At -j1 only: there no other core hides the cost, and the
+  # six rows already add about a third to the full run.
+  local option
+  for mode in word whitespace; do
+    for option in lower casefold nfkc; do
+      add "vocabcount $mode --$option -j1" "$mode" normalization 1 \
+        "$(q "$vc") -t $mode --$option -j1 $(q "$dir") > /dev/null"
+    done
+  done
   add "ICU baseline, 1 thread" word icu 1 "$(q "$icu")$quoted_files > /dev/null"
   add "Python Counter, $cores processes" word python "$cores" \
     "$(q "$python") $(q "$root/bench/python_counter.py")$quoted_files > /dev/null"
   add "LC_ALL=C wc -w" whitespace wc 1 "LC_ALL=C wc -w$quoted_files > /dev/null"
+  # The peers read standard input, so they pay for the pipe from cat; the
+  # "(stdin)" rows make vocabcount read the same pipe, for a like-for-like
+  # ratio next to the one against vocabcount reading the files.
+  local peers=$results/$name.peers.tsv
+  : > "$peers"
+  if [[ -n $hoyt ]]; then
+    local distinct
+    distinct=$(hoyt_vocabulary "${files[@]}")
+    printf 'hoyt_distinct\t%s\nhoyt_slots\t%s\n' "$distinct" "$hoyt_slots" >> "$peers"
+    if ((distinct <= hoyt_slots)); then
+      add "optimized.c, 1 thread (stdin)" whitespace hoyt 1 "cat$quoted_files | $(q "$hoyt") > /dev/null"
+      add "vocabcount whitespace --lower -j1 (stdin)" whitespace vocabcount-stdin 1 \
+        "cat$quoted_files | $(q "$vc") -t whitespace --lower -j1 - > /dev/null"
+    else
+      log "$name: no optimized.c rows: more than its $hoyt_slots slots of distinct tokens"
+    fi
+  fi
+  if [[ -n $glove ]]; then
+    glove_check "$name" "${files[@]}"
+    if [[ $(sed -n 's/^result\t//p' "$results/$name.glove-check.tsv") != failed ]]; then
+      # vocab_count writes a few lines to stderr even with -verbose 0.
+      add "GloVe vocab_count, 1 thread (stdin)" whitespace glove 1 \
+        "cat$quoted_files | $(q "$glove") -verbose 0 -min-count 1 > /dev/null 2>&1"
+      add "vocabcount whitespace --format glove -j1 (stdin)" whitespace vocabcount-stdin 1 \
+        "cat$quoted_files | $(q "$vc") -t whitespace --format glove -j1 - > /dev/null"
+      for t in 1 "${thread_counts[-1]}"; do
+        add "vocabcount whitespace --format glove -j$t" whitespace vocabcount-glove "$t" \
+          "$(q "$vc") -t whitespace --format glove -j$t $(q "$dir") > /dev/null"
+      done
+    else
+      log "$name: no vocab_count rows: $(sed -n 's/^error\t//p' "$results/$name.glove-check.tsv")"
+    fi
+  fi
   add "cat > /dev/null (read floor)" none cat 1 "cat$quoted_files > /dev/null"
 
   log "timing $name: ${#names[@]} commands, 1 warm-up + $runs interleaved rounds"
@@ -409,6 +549,13 @@ dirty=$(git status --porcelain -- src include cmake CMakeLists.txt corpus/genera
   printf 'seconds\t%s\n' "$(($(date +%s) - started))"
   printf 'chart\t%s\n' "$(basename "$chart")"
   printf 'root\t%s\n' "$root"
+  # Which peer binaries, exactly: they are built outside this tree.
+  if [[ -n $hoyt ]]; then
+    printf 'hoyt_path\t%s\nhoyt_sha256\t%s\n' "$hoyt" "$(sha256sum < "$hoyt" | cut -d' ' -f1)"
+  fi
+  if [[ -n $glove ]]; then
+    printf 'glove_path\t%s\nglove_sha256\t%s\n' "$glove" "$(sha256sum < "$glove" | cut -d' ' -f1)"
+  fi
 } > "$results/meta.tsv"
 "$python" bench/report.py "$results" "$results/threads.dat" > "$report"
 gnuplot -e "data='$results/threads.dat'; out='$chart'; columns=$(sed -n 2p "$results/threads.dat" | wc -w); input='english-${size_mb}m'" \

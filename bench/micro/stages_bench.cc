@@ -1,6 +1,6 @@
 // Micro benchmarks of the hot stages, one at a time, on generated text: where
-// the time of a count goes (tokenizing, hashing and counting, UTF-8 checks),
-// next to plain ICU word segmentation of the same text.
+// the time of a count goes (tokenizing, hashing and counting, normalizing,
+// UTF-8 checks), next to plain ICU word segmentation of the same text.
 #include <benchmark/benchmark.h>
 
 #include <unicode/brkiter.h>
@@ -10,9 +10,11 @@
 #include <vector>
 
 #include "count/counter.h"
+#include "count/normalize_counts.h"
 #include "generate_corpus.h"
 #include "input/utf8_scan.h"
 #include "tokenize/icu_word_iterator.h"
+#include "tokenize/normalize.h"
 #include "tokenize/tokenize.h"
 #include "vocabcount/count.h"
 
@@ -68,11 +70,18 @@ void IcuWordOnly(benchmark::State& state, generator::Mix mix) {
   state.counters["tokens"] = static_cast<double>(tokens);
 }
 
-void CountOnly(benchmark::State& state, TokenizerKind kind) {
-  const std::string& text = Text(generator::Mix::kEnglish);
+// The tokens of the generated English, as views into it.
+std::vector<std::string_view> EnglishTokens(TokenizerKind kind) {
   std::vector<std::string_view> tokens;
   auto tokenizer = internal::MakeTokenizer(kind);
-  (void)(*tokenizer)->Tokenize(text, [&](std::string_view token) { tokens.push_back(token); });
+  (void)(*tokenizer)->Tokenize(Text(generator::Mix::kEnglish),
+                               [&](std::string_view token) { tokens.push_back(token); });
+  return tokens;
+}
+
+void CountOnly(benchmark::State& state, TokenizerKind kind) {
+  const std::string& text = Text(generator::Mix::kEnglish);
+  const std::vector<std::string_view> tokens = EnglishTokens(kind);
   for (auto _ : state) {
     internal::TokenCounter counter;
     for (std::string_view token : tokens) counter.AddSoon(token);
@@ -81,6 +90,35 @@ void CountOnly(benchmark::State& state, TokenizerKind kind) {
     state.counters["distinct"] = static_cast<double>(counter.distinct());
   }
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * tokens.size()));
+}
+
+// Lowercasing every token as it is counted (the way it was done before)
+// against counting the tokens as they are and lowercasing each distinct one
+// once (NormalizeCounts): the same counts, the second at a fraction of the
+// cost.
+void NormalizeEachToken(benchmark::State& state, CaseMapping case_mapping,
+                        Normalization normalization) {
+  const std::vector<std::string_view> tokens = EnglishTokens(TokenizerKind::kWhitespace);
+  auto normalizer = internal::TokenNormalizer::Create(case_mapping, normalization);
+  for (auto _ : state) {
+    internal::TokenCounter counter;
+    for (std::string_view token : tokens) counter.Add(*normalizer->Apply(token));
+    benchmark::DoNotOptimize(counter.total());
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * tokens.size()));
+}
+
+void NormalizeDistinctTokens(benchmark::State& state, CaseMapping case_mapping,
+                             Normalization normalization) {
+  const std::vector<std::string_view> tokens = EnglishTokens(TokenizerKind::kWhitespace);
+  auto normalizer = internal::TokenNormalizer::Create(case_mapping, normalization);
+  for (auto _ : state) {
+    internal::TokenCounter raw, normalized;
+    for (std::string_view token : tokens) raw.AddSoon(token);
+    (void)internal::NormalizeCounts(raw, *normalizer, normalized, internal::RawTables::kFree);
+    benchmark::DoNotOptimize(normalized.total());
+  }
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * tokens.size()));
 }
 
@@ -106,6 +144,11 @@ BENCHMARK_CAPTURE(IcuWordOnly, english, generator::Mix::kEnglish);
 BENCHMARK_CAPTURE(IcuWordOnly, multilingual, generator::Mix::kMultilingual);
 BENCHMARK_CAPTURE(CountOnly, word_tokens, TokenizerKind::kWord);
 BENCHMARK_CAPTURE(CountOnly, whitespace_tokens, TokenizerKind::kWhitespace);
+BENCHMARK_CAPTURE(NormalizeEachToken, lower, CaseMapping::kLower, Normalization::kNone);
+BENCHMARK_CAPTURE(NormalizeDistinctTokens, lower, CaseMapping::kLower, Normalization::kNone);
+BENCHMARK_CAPTURE(NormalizeEachToken, casefold_nfkc, CaseMapping::kFold, Normalization::kNfkc);
+BENCHMARK_CAPTURE(NormalizeDistinctTokens, casefold_nfkc, CaseMapping::kFold,
+                  Normalization::kNfkc);
 BENCHMARK(ScanUtf8);
 BENCHMARK_CAPTURE(EndToEnd, word, TokenizerKind::kWord);
 BENCHMARK_CAPTURE(EndToEnd, whitespace, TokenizerKind::kWhitespace);

@@ -9,6 +9,7 @@
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/global_control.h>
 #include <tbb/info.h>
+#include <tbb/parallel_for.h>
 #include <tbb/parallel_pipeline.h>
 #include <tbb/task_arena.h>
 #include <unistd.h>
@@ -141,6 +142,21 @@ void CountInParallel(int threads, UnitSource& source,
   });
 }
 
+// Every worker's counts as they are to be folded, normalized (when they are
+// raw tokens) by the workers' normalizers in parallel.
+std::vector<TokenCounter*> FinishWorkers(int threads,
+                                         tbb::enumerable_thread_specific<Worker>& workers) {
+  std::vector<Worker*> all;
+  for (Worker& worker : workers) all.push_back(&worker);
+  std::vector<TokenCounter*> counters(all.size());
+  tbb::task_arena arena(std::clamp(threads, 1, tbb::info::default_concurrency()));
+  arena.execute([&] {
+    tbb::parallel_for(std::size_t{0}, all.size(),
+                      [&](std::size_t i) { counters[i] = &internal::FinishWorker(*all[i]); });
+  });
+  return counters;
+}
+
 // The JSON Lines figures of every input: stats, and a warning for each input
 // with bad lines, or with strict_jsonl an error naming its first bad line.
 void ReportJsonl(const std::vector<Input>& inputs, const std::vector<internal::JsonlTally>& tallies,
@@ -205,9 +221,12 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, const
     const std::size_t first_partition = worker_index * 97 % internal::kPartitions;
     std::optional<internal::NgramWindow> ngrams;
     if (options.counts_ngrams()) ngrams.emplace(options);
-    return Worker{std::move(*tokenizer),   std::move(*normalizer), {},     std::move(jsonl),
-                  {},                      options.max_token_bytes, std::move(ngrams), &folded,
-                  plan.worker_bytes,       first_partition};
+    Worker worker{std::move(*tokenizer), std::move(*normalizer), {}, {}, std::move(jsonl), {},
+                  options.max_token_bytes, std::move(ngrams), &folded, plan.worker_bytes,
+                  first_partition};
+    // Raw tokens and their normalized counts are both held at a hand-over.
+    if (internal::CountsRawTokens(worker)) worker.handover_bytes /= 2;
+    return worker;
   };
 
   std::vector<internal::Utf8Scan> scans(inputs.size());
@@ -241,10 +260,10 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, const
     while (std::optional<Unit> unit = source.Next()) {
       add_result(internal::CountUnit(*only_worker, *unit));
     }
-    counters.push_back(&only_worker->counter);
+    counters.push_back(&internal::FinishWorker(*only_worker));
   } else {
     CountInParallel(threads, source, workers, options.counts_ngrams(), add_result);
-    for (Worker& worker : workers) counters.push_back(&worker.counter);
+    counters = FinishWorkers(threads, workers);
   }
   counters.push_back(&stitched);
   if (options.counts_ngrams()) {

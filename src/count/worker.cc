@@ -9,6 +9,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "count/normalize_counts.h"
 #include "ngram/line_ends.h"
 
 namespace vocabcount::internal {
@@ -29,24 +30,18 @@ std::optional<std::string_view> Normalized(Worker& worker, std::string_view toke
 }
 
 // Tokenizes one unit into the worker's own counter, leaving out the tokens
-// `filter` does not keep.
+// `filter` does not keep. Tokens are views into `text`, valid until this
+// returns; they are normalized later, once per distinct token.
 absl::Status CountTokens(Worker& worker, std::string_view text, TokenFilter& filter) {
-  if (worker.normalizer.changes_nothing()) {
-    // Tokens are views into `text`, valid until this returns.
-    absl::Status status = worker.tokenizer->Tokenize(text, [&](std::string_view token) {
-      if (filter.Keep(token)) worker.counter.AddSoon(token);
-    });
-    worker.counter.Settle();
-    return status;
-  }
-  absl::Status status;
-  // A normalized token lives in the normalizer's buffer until the next one:
-  // it is counted at once.
-  absl::Status tokenized = worker.tokenizer->Tokenize(text, [&](std::string_view token) {
-    if (!filter.Keep(token)) return;
-    if (auto normalized = Normalized(worker, token, status)) worker.counter.Add(*normalized);
+  absl::Status status = worker.tokenizer->Tokenize(text, [&](std::string_view token) {
+    if (filter.Keep(token)) worker.counter.AddSoon(token);
   });
-  return tokenized.ok() ? status : tokenized;
+  worker.counter.Settle();
+  return status;
+}
+
+void ThrowIfFailed(const absl::Status& status) {
+  if (!status.ok()) throw std::runtime_error(std::string(status.message()));
 }
 
 // Tokenizes one unit into n-grams in the worker's own counter, leaving out
@@ -75,6 +70,17 @@ absl::Status CountNgrams(Worker& worker, std::string_view text, TokenFilter& fil
 
 }  // namespace
 
+bool CountsRawTokens(const Worker& worker) {
+  return !worker.ngrams && !worker.normalizer.changes_nothing();
+}
+
+TokenCounter& FinishWorker(Worker& worker) {
+  if (!CountsRawTokens(worker)) return worker.counter;
+  ThrowIfFailed(
+      NormalizeCounts(worker.counter, worker.normalizer, worker.normalized, RawTables::kFree));
+  return worker.normalized;
+}
+
 UnitResult CountUnit(Worker& worker, const Unit& unit) {
   std::string_view text = unit.piece.data;
   std::uint64_t offset = unit.piece.offset;
@@ -95,9 +101,15 @@ UnitResult CountUnit(Worker& worker, const Unit& unit) {
   absl::Status status = worker.ngrams
                             ? CountNgrams(worker, text, filter, unit.piece, result.ngrams)
                             : CountTokens(worker, text, filter);
-  if (!status.ok()) throw std::runtime_error(std::string(status.message()));
+  ThrowIfFailed(status);
   if (worker.folded != nullptr && worker.counter.filled_bytes() > worker.handover_bytes) {
-    worker.folded->TakeOver(worker.counter, worker.first_partition);
+    if (CountsRawTokens(worker)) {
+      ThrowIfFailed(NormalizeCounts(worker.counter, worker.normalizer, worker.normalized,
+                                    RawTables::kKeepSlots));
+      worker.folded->TakeOver(worker.normalized, worker.first_partition);
+    } else {
+      worker.folded->TakeOver(worker.counter, worker.first_partition);
+    }
   }
   result.long_tokens = filter.left_out();
   result.bytes = unit.piece.offset + unit.piece.data.size() - offset;

@@ -26,7 +26,11 @@ namespace vocabcount::internal {
 struct Worker {
   std::unique_ptr<Tokenizer> tokenizer;
   TokenNormalizer normalizer;
+  // Tokens as they are in the text. Counted tokens are normalized when the
+  // tables are handed on (see normalize_counts.h), into `normalized`; n-grams
+  // are made of normalized tokens, and counted here.
   TokenCounter counter;
+  TokenCounter normalized;
   // For JSON Lines: the field's extractor, and the strings of a unit.
   std::optional<JsonlField> jsonl;
   std::string jsonl_texts;
@@ -50,6 +54,14 @@ struct UnitResult {
   std::uint64_t bytes = 0;     // of the unit's text, from `offset`
   UnitNgrams ngrams;           // with n-grams: the unit's edges and tally
 };
+
+// Whether the worker's counter holds tokens still to be normalized.
+bool CountsRawTokens(const Worker& worker);
+
+// The worker's counts as they are to be folded: its counter's, normalized
+// into `normalized` if they are raw tokens (the raw tables are then freed).
+// Throws std::runtime_error when a token cannot be normalized.
+TokenCounter& FinishWorker(Worker& worker);
 
 // Tokenizes `unit` into the worker's own counter (or its n-grams, all but
 // those across the unit's cuts) and notes its ill-formed bytes, bad JSON

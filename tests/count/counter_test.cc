@@ -62,6 +62,52 @@ TEST_CASE("Deferred adds count the same as immediate ones", "[counter]") {
   }
 }
 
+TEST_CASE("Tokens waiting in the front cache are counted exactly, however slots are shared",
+          "[counter]") {
+  // Far more distinct tokens than the cache has slots, with a few very
+  // frequent ones (as in text), settled at unit ends of varied sizes: slots
+  // are claimed, kept, given up and claimed again.
+  std::mt19937 random(8);
+  std::vector<std::string> stream;
+  std::map<std::string, std::uint64_t> expected;
+  for (int i = 0; i < 200000; ++i) {
+    const std::uint32_t draw = random();
+    std::string token = draw % 4 == 0 ? "t" + std::to_string(draw % 100000)
+                                      : "w" + std::to_string(draw % 37);
+    if (draw % 101 == 0) token += "-past-the-sixteen-inline-bytes";
+    ++expected[token];
+    stream.push_back(std::move(token));
+  }
+  TokenCounter counter;
+  std::size_t next_settle = 1;
+  for (std::size_t i = 0; i < stream.size(); ++i) {
+    counter.AddSoon(stream[i]);
+    if (i + 1 == next_settle) {
+      counter.Settle();
+      next_settle += 1 + random() % 30000;
+    }
+  }
+  CHECK(AsMap(std::move(counter)) == expected);
+}
+
+TEST_CASE("Tokens settled as pending need their bytes no longer", "[counter]") {
+  // The n-gram window moves its bytes after SettlePending(): what the front
+  // cache holds must not point into them.
+  TokenCounter counter;
+  std::map<std::string, std::uint64_t> expected;
+  std::string buffer;
+  for (int round = 0; round < 50; ++round) {
+    buffer = "word" + std::to_string(round % 5) + " another-token-longer-than-16-bytes";
+    counter.AddSoon(std::string_view(buffer).substr(0, 5));
+    counter.AddSoon(std::string_view(buffer).substr(6));
+    ++expected[buffer.substr(0, 5)];
+    ++expected[buffer.substr(6)];
+    counter.SettlePending();
+    buffer.assign(buffer.size(), 'x');
+  }
+  CHECK(AsMap(std::move(counter)) == expected);
+}
+
 TEST_CASE("Absorbing or reading entries counts the tokens still pending", "[counter]") {
   // Fewer tokens than the prefetch ring holds, so none is counted yet.
   TokenCounter first;

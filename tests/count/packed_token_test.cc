@@ -2,6 +2,10 @@
 // bytes back, and two keys are equal exactly when their tokens are.
 #include <catch2/catch.hpp>
 
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <random>
 #include <string>
 #include <vector>
@@ -34,6 +38,31 @@ TEST_CASE("A packed token gives its bytes back, at every length", "[packed_token
       REQUIRE(PackedTokenHash{}(key) == PackedTokenHash{}(portable));
     }
   }
+}
+
+TEST_CASE("A token that ends at the end of mapped memory packs without reading past it",
+          "[packed_token]") {
+  // A readable page followed by an unreadable one: packing a short token
+  // reads 16 bytes at once only where they lie in one page.
+  const long page = sysconf(_SC_PAGESIZE);
+  void* mapped = mmap(nullptr, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  REQUIRE(mapped != MAP_FAILED);
+  REQUIRE(mprotect(static_cast<char*>(mapped) + page, page, PROT_NONE) == 0);
+  char* const end = static_cast<char*>(mapped) + page;
+  std::mt19937 random(13);
+  for (std::size_t size = 0; size <= 16; ++size) {
+    for (std::size_t before_end = size; before_end <= 40; ++before_end) {
+      const std::string bytes = RandomBytes(random, size);
+      char* const start = end - before_end;
+      std::copy(bytes.begin(), bytes.end(), start);
+      const std::string_view token(start, size);
+      const PackedToken key = PackedToken::Of(token);
+      INFO("size " << size << ", " << before_end << " bytes before the end");
+      CHECK(key.bytes() == bytes);
+      CHECK(PackedTokenEq{}(key, PackedToken::OfAnyEndian(bytes)));
+    }
+  }
+  munmap(mapped, 2 * page);
 }
 
 TEST_CASE("Packed tokens are equal exactly when their bytes are", "[packed_token]") {
