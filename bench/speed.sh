@@ -119,7 +119,7 @@ time_commands() {  # INPUT-NAME: every command of names/commands, interleaved ro
     done
   done
 }
-med() { tr ' ' '\n' <<< "${seconds[$1]:-}" | grep . | median; }
+med() { tr " " "\n" <<< "${seconds[$1]:-}" | grep . | median | awk '{ if ($1 == "-") print "-"; else printf "%.3f\n", $1 }'; }
 
 # --- checks ---------------------------------------------------------------------------
 glove_check="not run (GLOVE_VOCAB_COUNT not set)"
