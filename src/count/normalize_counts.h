@@ -10,17 +10,12 @@
 
 namespace vocabcount::internal {
 
-// What becomes of the raw counter's tables once their tokens are mapped.
-enum class RawTables {
-  kKeepSlots,  // emptied, keeping their slots: the worker fills them again
-  kFree,       // freed: the end of counting
-};
-
-// Adds every count of `raw`, its token mapped by `normalizer`, to
-// `normalized`, partition by partition, so that the raw tables shrink as the
-// normalized ones grow. Returns the first failure of the normalizer (ICU out
-// of memory, say); the counts are then incomplete.
-absl::Status NormalizeCounts(TokenCounter& raw, TokenNormalizer& normalizer,
-                             TokenCounter& normalized, RawTables raw_tables);
+// Maps every token of `counter` with `normalizer`, in place. Most tokens of a
+// text are their own normal form (lowercase already, say): they stay where
+// they are, and only the others move, into a table of their own first, then
+// back in, where their counts meet those of the same string. Returns the first
+// failure of the normalizer (ICU out of memory, say); the token it failed on
+// then stays as it was.
+absl::Status NormalizeCounts(TokenCounter& counter, TokenNormalizer& normalizer);
 
 }  // namespace vocabcount::internal

@@ -142,18 +142,19 @@ void CountInParallel(int threads, UnitSource& source,
   });
 }
 
-// Every worker's counts as they are to be folded, normalized (when they are
-// raw tokens) by the workers' normalizers in parallel.
+// Every worker's counter, ready to be folded: normalized (when it holds raw
+// tokens) by the workers' own normalizers, in parallel.
 std::vector<TokenCounter*> FinishWorkers(int threads,
                                          tbb::enumerable_thread_specific<Worker>& workers) {
   std::vector<Worker*> all;
   for (Worker& worker : workers) all.push_back(&worker);
-  std::vector<TokenCounter*> counters(all.size());
   tbb::task_arena arena(std::clamp(threads, 1, tbb::info::default_concurrency()));
   arena.execute([&] {
     tbb::parallel_for(std::size_t{0}, all.size(),
-                      [&](std::size_t i) { counters[i] = &internal::FinishWorker(*all[i]); });
+                      [&](std::size_t i) { internal::FinishWorker(*all[i]); });
   });
+  std::vector<TokenCounter*> counters;
+  for (Worker* worker : all) counters.push_back(&worker->counter);
   return counters;
 }
 
@@ -221,10 +222,11 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, const
     const std::size_t first_partition = worker_index * 97 % internal::kPartitions;
     std::optional<internal::NgramWindow> ngrams;
     if (options.counts_ngrams()) ngrams.emplace(options);
-    Worker worker{std::move(*tokenizer), std::move(*normalizer), {}, {}, std::move(jsonl), {},
+    Worker worker{std::move(*tokenizer), std::move(*normalizer), {}, std::move(jsonl), {},
                   options.max_token_bytes, std::move(ngrams), &folded, plan.worker_bytes,
                   first_partition};
-    // Raw tokens and their normalized counts are both held at a hand-over.
+    // At a hand-over, the tokens normalization changes are held twice for a
+    // while (see NormalizeCounts): in an all-capitals text, every token.
     if (internal::CountsRawTokens(worker)) worker.handover_bytes /= 2;
     return worker;
   };
@@ -260,7 +262,8 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, const
     while (std::optional<Unit> unit = source.Next()) {
       add_result(internal::CountUnit(*only_worker, *unit));
     }
-    counters.push_back(&internal::FinishWorker(*only_worker));
+    internal::FinishWorker(*only_worker);
+    counters.push_back(&only_worker->counter);
   } else {
     CountInParallel(threads, source, workers, options.counts_ngrams(), add_result);
     counters = FinishWorkers(threads, workers);

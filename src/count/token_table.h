@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -98,6 +99,27 @@ class TokenTable {
   template <class Visit>
   void ForEach(Visit visit) const {
     for (const auto& [key, count] : counts_) visit(key.bytes(), count);
+  }
+
+  // Maps every token with map(token), which returns the mapped token or
+  // nullopt (a failure, after which the entry stays as it was). An entry
+  // whose token maps to itself stays where it is; the others are taken out
+  // and handed to moved(mapped_token, count), which must not touch this
+  // table.
+  template <class Map, class Moved>
+  void RemapKeys(Map map, Moved moved) {
+    for (auto it = counts_.begin(); it != counts_.end();) {
+      const std::string_view token = it->first.bytes();
+      const std::optional<std::string_view> mapped = map(token);
+      if (!mapped || *mapped == token) {
+        ++it;
+        continue;
+      }
+      moved(*mapped, it->second);
+      // Erasing leaves the other iterators valid. A long token's bytes stay
+      // in the arena until the table is emptied.
+      counts_.erase(it++);
+    }
   }
 
   // Calls visit(token, count) for every entry, in no particular order, then

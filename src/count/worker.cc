@@ -74,11 +74,8 @@ bool CountsRawTokens(const Worker& worker) {
   return !worker.ngrams && !worker.normalizer.changes_nothing();
 }
 
-TokenCounter& FinishWorker(Worker& worker) {
-  if (!CountsRawTokens(worker)) return worker.counter;
-  ThrowIfFailed(
-      NormalizeCounts(worker.counter, worker.normalizer, worker.normalized, RawTables::kFree));
-  return worker.normalized;
+void FinishWorker(Worker& worker) {
+  if (CountsRawTokens(worker)) ThrowIfFailed(NormalizeCounts(worker.counter, worker.normalizer));
 }
 
 UnitResult CountUnit(Worker& worker, const Unit& unit) {
@@ -103,13 +100,8 @@ UnitResult CountUnit(Worker& worker, const Unit& unit) {
                             : CountTokens(worker, text, filter);
   ThrowIfFailed(status);
   if (worker.folded != nullptr && worker.counter.filled_bytes() > worker.handover_bytes) {
-    if (CountsRawTokens(worker)) {
-      ThrowIfFailed(NormalizeCounts(worker.counter, worker.normalizer, worker.normalized,
-                                    RawTables::kKeepSlots));
-      worker.folded->TakeOver(worker.normalized, worker.first_partition);
-    } else {
-      worker.folded->TakeOver(worker.counter, worker.first_partition);
-    }
+    FinishWorker(worker);
+    worker.folded->TakeOver(worker.counter, worker.first_partition);
   }
   result.long_tokens = filter.left_out();
   result.bytes = unit.piece.offset + unit.piece.data.size() - offset;

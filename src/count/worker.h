@@ -26,11 +26,10 @@ namespace vocabcount::internal {
 struct Worker {
   std::unique_ptr<Tokenizer> tokenizer;
   TokenNormalizer normalizer;
-  // Tokens as they are in the text. Counted tokens are normalized when the
-  // tables are handed on (see normalize_counts.h), into `normalized`; n-grams
-  // are made of normalized tokens, and counted here.
+  // Tokens as they are in the text, normalized in place when the tables are
+  // handed on (see normalize_counts.h); or n-grams, made of tokens
+  // normalized as they come.
   TokenCounter counter;
-  TokenCounter normalized;
   // For JSON Lines: the field's extractor, and the strings of a unit.
   std::optional<JsonlField> jsonl;
   std::string jsonl_texts;
@@ -58,10 +57,10 @@ struct UnitResult {
 // Whether the worker's counter holds tokens still to be normalized.
 bool CountsRawTokens(const Worker& worker);
 
-// The worker's counts as they are to be folded: its counter's, normalized
-// into `normalized` if they are raw tokens (the raw tables are then freed).
-// Throws std::runtime_error when a token cannot be normalized.
-TokenCounter& FinishWorker(Worker& worker);
+// Makes the worker's counts ready to be folded: normalizes its counter's
+// tokens if they are raw. Throws std::runtime_error when a token cannot be
+// normalized.
+void FinishWorker(Worker& worker);
 
 // Tokenizes `unit` into the worker's own counter (or its n-grams, all but
 // those across the unit's cuts) and notes its ill-formed bytes, bad JSON

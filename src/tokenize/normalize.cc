@@ -53,6 +53,12 @@ TokenNormalizer::TokenNormalizer(TokenNormalizer&& other) noexcept
 
 TokenNormalizer::~TokenNormalizer() { ucasemap_close(case_map_); }
 
+bool TokenNormalizer::Keeps(std::string_view token) const {
+  return std::all_of(token.begin(), token.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x80 && !(c >= 'A' && c <= 'Z');
+  });
+}
+
 absl::StatusOr<std::string_view> TokenNormalizer::Apply(std::string_view token) {
   absl::StatusOr<std::string_view> cased = MapCase(token);
   if (!cased.ok() || normalizer_ == nullptr) return cased;

@@ -27,6 +27,11 @@ class TokenNormalizer {
     return case_mapping_ == CaseMapping::kNone && normalizer_ == nullptr;
   }
 
+  // Whether Apply(token) gives `token` back, known without mapping it: ASCII
+  // without capital letters is in every normal form and its own lowercase
+  // and case fold. (False only means "not known".)
+  bool Keeps(std::string_view token) const;
+
   // The normalized token; the view stays valid until the next call.
   absl::StatusOr<std::string_view> Apply(std::string_view token);
 
