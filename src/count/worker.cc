@@ -59,7 +59,10 @@ absl::Status CountNgrams(Worker& worker, std::string_view text, TokenFilter& fil
     // A token left out ends the sequence: no n-gram may join its neighbours.
     if (!filter.Keep(token)) return window.Break();
     // The window copies the token: a normalized one may go at the next call.
-    if (worker.normalizer.changes_nothing()) return window.Push(token, worker.counter);
+    // Most tokens of a text are their own normal form, known at a glance.
+    if (worker.normalizer.changes_nothing() || worker.normalizer.Keeps(token)) {
+      return window.Push(token, worker.counter);
+    }
     if (auto normalized = Normalized(worker, token, status)) window.Push(*normalized, worker.counter);
   });
   if (piece.forced_end || line_ends.Between(gap_start, text.data() + text.size())) window.Break();
