@@ -108,6 +108,7 @@ class TokenTable {
   // table.
   template <class Map, class Moved>
   void RemapKeys(Map map, Moved moved) {
+    const std::size_t before = counts_.size();
     for (auto it = counts_.begin(); it != counts_.end();) {
       const std::string_view token = it->first.bytes();
       const std::optional<std::string_view> mapped = map(token);
@@ -120,6 +121,9 @@ class TokenTable {
       // in the arena until the table is emptied.
       counts_.erase(it++);
     }
+    // When most entries left (a text in capitals), the slots they held are
+    // given back now: the moved entries take as much memory again.
+    if (2 * counts_.size() < before) counts_.rehash(0);
   }
 
   // Calls visit(token, count) for every entry, in no particular order, then
