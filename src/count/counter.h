@@ -8,7 +8,6 @@
 #include <cstdint>
 #include <string_view>
 
-#include "count/front_cache.h"
 #include "count/token_table.h"
 
 namespace vocabcount::internal {
@@ -27,14 +26,11 @@ class TokenCounter {
     Insert(HashedToken::Of(token), token, count);
   }
 
-  // Counts `token` now if it is one of the frequent short ones the front
-  // cache holds; otherwise a few tokens later, once its table slot has been
-  // fetched from memory: on a large vocabulary most lookups miss the cache,
-  // and this lets those misses overlap. `token` must stay valid until
-  // SettlePending() or Settle().
+  // Counts `token` a few tokens later, once its table slot has been fetched
+  // from memory: on a large vocabulary most lookups miss the cache, and this
+  // lets those misses overlap. `token` must stay valid until Settle().
   void AddSoon(std::string_view token) {
     const PackedToken key = PackedToken::Of(token);
-    if (key.is_inline() && front_.Count(key)) return;
     const std::size_t hash = PackedTokenHash{}(key);
     partitions_[PartitionOf(hash)].Prefetch(HashedToken{key, hash});
     PendingToken& oldest = pending_[next_pending_];
@@ -49,26 +45,15 @@ class TokenCounter {
     next_pending_ = (next_pending_ + 1) % kPending;
   }
 
-  // Counts every token passed to AddSoon() that still waits for its slot, so
-  // that the bytes they view may go. Pending tokens fill the slots from the
-  // first one until the ring is full, and counting is order-free, so they are
-  // taken in slot order.
-  void SettlePending() {
+  // Counts every token passed to AddSoon(). Pending tokens fill the slots
+  // from the first one until the ring is full, and counting is order-free, so
+  // they are taken in slot order.
+  void Settle() {
     for (std::size_t i = 0; i < pending_size_; ++i) {
       Insert(HashedToken{pending_[i].key, pending_[i].hash}, pending_[i].token, 1);
     }
     pending_size_ = 0;
     next_pending_ = 0;
-  }
-
-  // Moves every count that waits (pending, or in the front cache) into the
-  // tables: the end of a unit, and before the tables are read.
-  void Settle() {
-    SettlePending();
-    front_.Flush([&](const PackedToken& key, std::uint64_t count) {
-      const HashedToken hashed{key, PackedTokenHash{}(key)};
-      Insert(hashed, key.bytes(), count);
-    });
   }
 
   // Adds every count of `other` to this one and leaves `other` empty. Both
@@ -124,7 +109,6 @@ class TokenCounter {
   }
 
   std::array<TokenTable, kPartitions> partitions_;
-  FrontCache front_;
   PendingToken pending_[kPending];
   std::size_t pending_size_ = 0;
   std::size_t next_pending_ = 0;

@@ -43,7 +43,7 @@ void NgramWindow::Append(std::string_view token, TokenCounter& counter) {
     // The n-grams waiting in the counter are views into the buffer: count
     // them before its bytes move. Then the dead bytes go, and the buffer
     // grows if the live ones and the token still do not fit.
-    counter.SettlePending();
+    counter.Settle();
     const std::size_t dead = tokens_ > 0 ? starts_[0] : bytes_.size();
     bytes_.erase(0, dead);
     for (int i = 0; i < tokens_; ++i) starts_[i] -= dead;

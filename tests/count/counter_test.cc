@@ -62,11 +62,11 @@ TEST_CASE("Deferred adds count the same as immediate ones", "[counter]") {
   }
 }
 
-TEST_CASE("Tokens waiting in the front cache are counted exactly, however slots are shared",
+TEST_CASE("Deferred adds of many distinct tokens, settled at any point, count exactly",
           "[counter]") {
-  // Far more distinct tokens than the cache has slots, with a few very
-  // frequent ones (as in text), settled at unit ends of varied sizes: slots
-  // are claimed, kept, given up and claimed again.
+  // Far more distinct tokens than the ring holds, with a few very frequent
+  // ones (as in text), settled at unit ends of varied sizes, some tokens past
+  // the 16 bytes kept inline.
   std::mt19937 random(8);
   std::vector<std::string> stream;
   std::map<std::string, std::uint64_t> expected;
@@ -90,9 +90,9 @@ TEST_CASE("Tokens waiting in the front cache are counted exactly, however slots 
   CHECK(AsMap(std::move(counter)) == expected);
 }
 
-TEST_CASE("Tokens settled as pending need their bytes no longer", "[counter]") {
-  // The n-gram window moves its bytes after SettlePending(): what the front
-  // cache holds must not point into them.
+TEST_CASE("Settled tokens need their bytes no longer", "[counter]") {
+  // The n-gram window moves its bytes after Settle(): nothing counted may
+  // still point into them.
   TokenCounter counter;
   std::map<std::string, std::uint64_t> expected;
   std::string buffer;
@@ -102,7 +102,7 @@ TEST_CASE("Tokens settled as pending need their bytes no longer", "[counter]") {
     counter.AddSoon(std::string_view(buffer).substr(6));
     ++expected[buffer.substr(0, 5)];
     ++expected[buffer.substr(6)];
-    counter.SettlePending();
+    counter.Settle();
     buffer.assign(buffer.size(), 'x');
   }
   CHECK(AsMap(std::move(counter)) == expected);
