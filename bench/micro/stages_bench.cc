@@ -11,6 +11,7 @@
 
 #include "count/counter.h"
 #include "count/normalize_counts.h"
+#include "count/packed_token.h"
 #include "generate_corpus.h"
 #include "input/utf8_scan.h"
 #include "tokenize/icu_word_iterator.h"
@@ -93,6 +94,21 @@ void CountOnly(benchmark::State& state, TokenizerKind kind) {
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * tokens.size()));
 }
 
+// Packing tokens into hash-map keys, the first step of counting each one:
+// two loads and masks for a short token, whatever its length.
+void PackKeys(benchmark::State& state) {
+  const std::vector<std::string_view> tokens = EnglishTokens(TokenizerKind::kWhitespace);
+  for (auto _ : state) {
+    std::uint64_t sum = 0;
+    for (std::string_view token : tokens) {
+      const internal::PackedToken key = internal::PackedToken::Of(token);
+      sum += key.head ^ key.tail ^ key.size;
+    }
+    benchmark::DoNotOptimize(sum);
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * tokens.size()));
+}
+
 // Lowercasing every token as it is counted (the way it was done before)
 // against counting the tokens as they are and lowercasing each distinct one
 // once (NormalizeCounts): the same counts, the second at a fraction of the
@@ -144,6 +160,7 @@ BENCHMARK_CAPTURE(IcuWordOnly, english, generator::Mix::kEnglish);
 BENCHMARK_CAPTURE(IcuWordOnly, multilingual, generator::Mix::kMultilingual);
 BENCHMARK_CAPTURE(CountOnly, word_tokens, TokenizerKind::kWord);
 BENCHMARK_CAPTURE(CountOnly, whitespace_tokens, TokenizerKind::kWhitespace);
+BENCHMARK(PackKeys);
 BENCHMARK_CAPTURE(NormalizeEachToken, lower, CaseMapping::kLower, Normalization::kNone);
 BENCHMARK_CAPTURE(NormalizeDistinctTokens, lower, CaseMapping::kLower, Normalization::kNone);
 BENCHMARK_CAPTURE(NormalizeEachToken, casefold_nfkc, CaseMapping::kFold, Normalization::kNfkc);
