@@ -103,6 +103,7 @@ UnitResult CountUnit(Worker& worker, const Unit& unit) {
                             : CountTokens(worker, text, filter);
   ThrowIfFailed(status);
   if (worker.folded != nullptr && worker.counter.filled_bytes() > worker.handover_bytes) {
+    // The shared tables hold normal forms only: raw tokens are mapped first.
     FinishWorker(worker);
     worker.folded->TakeOver(worker.counter, worker.first_partition);
   }
