@@ -109,30 +109,21 @@ void PackKeys(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * tokens.size()));
 }
 
-// Lowercasing every token as it is counted (the way it was done before)
-// against counting the tokens as they are and lowercasing each distinct one
-// once (NormalizeCounts): the same counts, the second at a fraction of the
-// cost.
-void NormalizeEachToken(benchmark::State& state, CaseMapping case_mapping,
-                        Normalization normalization) {
+// Mapping every token as it is counted (the way it was done before) against
+// counting the tokens as they are and mapping each distinct one once
+// (NormalizeCounts): the same counts, the second at a fraction of the cost.
+void Normalize(benchmark::State& state, bool each_distinct_once, CaseMapping case_mapping,
+               Normalization normalization) {
   const std::vector<std::string_view> tokens = EnglishTokens(TokenizerKind::kWhitespace);
   auto normalizer = internal::TokenNormalizer::Create(case_mapping, normalization);
   for (auto _ : state) {
     internal::TokenCounter counter;
-    for (std::string_view token : tokens) counter.Add(*normalizer->Apply(token));
-    benchmark::DoNotOptimize(counter.total());
-  }
-  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * tokens.size()));
-}
-
-void NormalizeDistinctTokens(benchmark::State& state, CaseMapping case_mapping,
-                             Normalization normalization) {
-  const std::vector<std::string_view> tokens = EnglishTokens(TokenizerKind::kWhitespace);
-  auto normalizer = internal::TokenNormalizer::Create(case_mapping, normalization);
-  for (auto _ : state) {
-    internal::TokenCounter counter;
-    for (std::string_view token : tokens) counter.AddSoon(token);
-    (void)internal::NormalizeCounts(counter, *normalizer);
+    if (each_distinct_once) {
+      for (std::string_view token : tokens) counter.AddSoon(token);
+      (void)internal::NormalizeCounts(counter, *normalizer);
+    } else {
+      for (std::string_view token : tokens) counter.Add(*normalizer->Apply(token));
+    }
     benchmark::DoNotOptimize(counter.total());
   }
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * tokens.size()));
@@ -161,10 +152,11 @@ BENCHMARK_CAPTURE(IcuWordOnly, multilingual, generator::Mix::kMultilingual);
 BENCHMARK_CAPTURE(CountOnly, word_tokens, TokenizerKind::kWord);
 BENCHMARK_CAPTURE(CountOnly, whitespace_tokens, TokenizerKind::kWhitespace);
 BENCHMARK(PackKeys);
-BENCHMARK_CAPTURE(NormalizeEachToken, lower, CaseMapping::kLower, Normalization::kNone);
-BENCHMARK_CAPTURE(NormalizeDistinctTokens, lower, CaseMapping::kLower, Normalization::kNone);
-BENCHMARK_CAPTURE(NormalizeEachToken, casefold_nfkc, CaseMapping::kFold, Normalization::kNfkc);
-BENCHMARK_CAPTURE(NormalizeDistinctTokens, casefold_nfkc, CaseMapping::kFold,
+BENCHMARK_CAPTURE(Normalize, each_token_lower, false, CaseMapping::kLower, Normalization::kNone);
+BENCHMARK_CAPTURE(Normalize, distinct_lower, true, CaseMapping::kLower, Normalization::kNone);
+BENCHMARK_CAPTURE(Normalize, each_token_casefold_nfkc, false, CaseMapping::kFold,
+                  Normalization::kNfkc);
+BENCHMARK_CAPTURE(Normalize, distinct_casefold_nfkc, true, CaseMapping::kFold,
                   Normalization::kNfkc);
 BENCHMARK(ScanUtf8);
 BENCHMARK_CAPTURE(EndToEnd, word, TokenizerKind::kWord);

@@ -76,6 +76,7 @@ struct PackedToken {
 
   // Whether 16 bytes from `p` lie in one page. Reading there cannot fault,
   // even past the end of the token's buffer: memory is mapped by whole pages.
+  // 4 KiB is the smallest page size; larger pages end at multiples of it.
   static bool SixteenReadable(const char* p) {
     constexpr std::uintptr_t kPageBytes = 4096;
     return (reinterpret_cast<std::uintptr_t>(p) & (kPageBytes - 1)) <= kPageBytes - 16;

@@ -20,6 +20,8 @@ bool IsAscii(std::string_view text) {
                      [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
+bool IsAsciiCapital(char c) { return c >= 'A' && c <= 'Z'; }
+
 }  // namespace
 
 absl::StatusOr<TokenNormalizer> TokenNormalizer::Create(CaseMapping case_mapping,
@@ -54,8 +56,9 @@ TokenNormalizer::TokenNormalizer(TokenNormalizer&& other) noexcept
 TokenNormalizer::~TokenNormalizer() { ucasemap_close(case_map_); }
 
 bool TokenNormalizer::Keeps(std::string_view token) const {
+  // One pass: this runs on every token of an n-gram count.
   return std::all_of(token.begin(), token.end(), [](char c) {
-    return static_cast<unsigned char>(c) < 0x80 && !(c >= 'A' && c <= 'Z');
+    return static_cast<unsigned char>(c) < 0x80 && !IsAsciiCapital(c);
   });
 }
 
@@ -71,7 +74,7 @@ absl::StatusOr<std::string_view> TokenNormalizer::MapCase(std::string_view token
   if (IsAscii(token)) {
     cased_.assign(token);
     for (char& c : cased_) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if (IsAsciiCapital(c)) c = static_cast<char>(c - 'A' + 'a');
     }
     return std::string_view(cased_);
   }
