@@ -6,6 +6,9 @@
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
 
+#include <fstream>
+#include <map>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -14,6 +17,7 @@
 #include "count/packed_token.h"
 #include "generate_corpus.h"
 #include "input/utf8_scan.h"
+#include "tokenize/fast_word.h"
 #include "tokenize/icu_word_iterator.h"
 #include "tokenize/normalize.h"
 #include "tokenize/tokenize.h"
@@ -38,6 +42,68 @@ const std::string& Text(generator::Mix mix) {
   return mix == generator::Mix::kEnglish ? english : multilingual;
 }
 
+// Real text in one language from the end-to-end benchmark's sources
+// (bench/data/sources/<name>.txt, made by bench/run.sh from Debian's manual
+// pages and the like), read once; "multilingual" is the generated mix. Empty
+// when the sources have not been prepared.
+const std::string& Source(const std::string& name) {
+  if (name == "multilingual") return Text(generator::Mix::kMultilingual);
+  static std::map<std::string, std::string> texts;
+  auto [it, added] = texts.try_emplace(name);
+  if (added) {
+    std::ifstream file(std::string(VOCABCOUNT_BENCH_SOURCES) + "/" + name + ".txt");
+    std::ostringstream bytes;
+    bytes << file.rdbuf();
+    it->second = bytes.str();
+  }
+  return it->second;
+}
+
+bool SkipWithoutSource(benchmark::State& state, const std::string& text) {
+  if (!text.empty()) return false;
+  state.SkipWithError("no text: run bench/run.sh once to prepare bench/data/sources");
+  return true;
+}
+
+// The word tokenizer on real text, next to IcuWordOnlyOn on the same text.
+void TokenizeWordsOf(benchmark::State& state, const std::string& name) {
+  const std::string& text = Source(name);
+  if (SkipWithoutSource(state, text)) return;
+  auto tokenizer = internal::MakeTokenizer(TokenizerKind::kWord);
+  std::size_t tokens = 0;
+  for (auto _ : state) {
+    tokens = 0;
+    (void)(*tokenizer)->Tokenize(text, [&](std::string_view) { ++tokens; });
+    benchmark::DoNotOptimize(tokens);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+  state.counters["tokens"] = static_cast<double>(tokens);
+}
+
+// How the fast word path divides a text: its own rules, the kana and kanji
+// runs it splits with ICU's dictionary, and the stretches it leaves to ICU
+// (the fallbacks, which should stay rare). Shares of the text's bytes.
+void WordPaths(benchmark::State& state, const std::string& name) {
+  const std::string& text = Source(name);
+  if (SkipWithoutSource(state, text)) return;
+  std::size_t kana_kanji_bytes = 0, icu_bytes = 0, icu_stretches = 0;
+  for (auto _ : state) {
+    kana_kanji_bytes = icu_bytes = icu_stretches = 0;
+    internal::SegmentWords(
+        text, [](std::string_view token) { benchmark::DoNotOptimize(token); },
+        [&](std::string_view run) { kana_kanji_bytes += run.size(); },
+        [&](std::string_view stretch) {
+          icu_bytes += stretch.size();
+          ++icu_stretches;
+        });
+  }
+  const double bytes = static_cast<double>(text.size());
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+  state.counters["kana_kanji_%"] = 100.0 * static_cast<double>(kana_kanji_bytes) / bytes;
+  state.counters["icu_%"] = 100.0 * static_cast<double>(icu_bytes) / bytes;
+  state.counters["icu_stretches"] = static_cast<double>(icu_stretches);
+}
+
 void Tokenize(benchmark::State& state, TokenizerKind kind, generator::Mix mix) {
   const std::string& text = Text(mix);
   auto tokenizer = internal::MakeTokenizer(kind);
@@ -51,8 +117,7 @@ void Tokenize(benchmark::State& state, TokenizerKind kind, generator::Mix mix) {
   state.counters["tokens"] = static_cast<double>(tokens);
 }
 
-void IcuWordOnly(benchmark::State& state, generator::Mix mix) {
-  const std::string& text = Text(mix);
+void IcuWordOnlyOn(benchmark::State& state, const std::string& text) {
   auto words = internal::NewSettledWordIterator();
   UErrorCode status = U_ZERO_ERROR;
   UText utext = UTEXT_INITIALIZER;
@@ -69,6 +134,13 @@ void IcuWordOnly(benchmark::State& state, generator::Mix mix) {
   utext_close(&utext);
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
   state.counters["tokens"] = static_cast<double>(tokens);
+}
+
+void IcuWordOnly(benchmark::State& state, generator::Mix mix) { IcuWordOnlyOn(state, Text(mix)); }
+
+void IcuWordOnlyOf(benchmark::State& state, const std::string& name) {
+  if (SkipWithoutSource(state, Source(name))) return;
+  IcuWordOnlyOn(state, Source(name));
 }
 
 // The tokens of the generated English, as views into it.
@@ -149,6 +221,17 @@ BENCHMARK_CAPTURE(Tokenize, word_multilingual, TokenizerKind::kWord, generator::
 BENCHMARK_CAPTURE(Tokenize, whitespace_english, TokenizerKind::kWhitespace, generator::Mix::kEnglish);
 BENCHMARK_CAPTURE(IcuWordOnly, english, generator::Mix::kEnglish);
 BENCHMARK_CAPTURE(IcuWordOnly, multilingual, generator::Mix::kMultilingual);
+BENCHMARK_CAPTURE(TokenizeWordsOf, chinese, "chinese");
+BENCHMARK_CAPTURE(IcuWordOnlyOf, chinese, "chinese");
+BENCHMARK_CAPTURE(TokenizeWordsOf, japanese, "japanese");
+BENCHMARK_CAPTURE(IcuWordOnlyOf, japanese, "japanese");
+BENCHMARK_CAPTURE(TokenizeWordsOf, thai, "thai");
+BENCHMARK_CAPTURE(IcuWordOnlyOf, thai, "thai");
+BENCHMARK_CAPTURE(WordPaths, chinese, "chinese");
+BENCHMARK_CAPTURE(WordPaths, japanese, "japanese");
+BENCHMARK_CAPTURE(WordPaths, korean, "korean");
+BENCHMARK_CAPTURE(WordPaths, thai, "thai");
+BENCHMARK_CAPTURE(WordPaths, multilingual, "multilingual");
 BENCHMARK_CAPTURE(CountOnly, word_tokens, TokenizerKind::kWord);
 BENCHMARK_CAPTURE(CountOnly, whitespace_tokens, TokenizerKind::kWhitespace);
 BENCHMARK(PackKeys);

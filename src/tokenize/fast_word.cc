@@ -17,12 +17,12 @@
 
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstring>
 
 #include "base/ascii.h"
-#include "input/safe_cut.h"
 #include "tokenize/two_byte_leads.h"
 #include "tokenize/word_class.h"
 
@@ -164,6 +164,15 @@ bool StartsWord(WordClass c) {
   return c == WordClass::kLetter || c == WordClass::kNumeric || c == WordClass::kExtendNumLet;
 }
 
+// Whether a character of class `c` next to a run of kana and kanji leaves the
+// run a segment of its own in ICU's rules: marks and format characters attach
+// to it (WB4), connectors join katakana (WB13a/b), and complex characters are
+// not looked into here. Start and end of text count as kOther.
+bool LeavesKanaKanjiApart(WordClass c) {
+  return c != WordClass::kExtend && c != WordClass::kExtendNumLet && c != WordClass::kComplex &&
+         !IsKanaKanji(c);
+}
+
 // Segments text free of complex characters.
 void SegmentSimple(std::string_view text, SpanSink token) {
   const Scanner scan(text);
@@ -249,9 +258,49 @@ void SegmentSimple(std::string_view text, SpanSink token) {
   }
 }
 
+// Whether ICU may stop before `p` and start again there without changing any
+// boundary (0 < p < text.size()): just after a line feed (a safe cut, see
+// input/safe_cut.h), or after an ASCII space where printable ASCII, a letter,
+// a digit, a Hangul syllable, a kana or a kanji begins. No rule of ICU's joins
+// a space to those or looks left across a space (marks, format characters
+// and other spaces, which would, are not among them), so ICU breaks there in
+// any context, and what follows segments as if the text began there.
+bool IsRestartPoint(std::string_view text, std::size_t p) {
+  const auto before = static_cast<std::uint8_t>(text[p - 1]);
+  const auto at = static_cast<std::uint8_t>(text[p]);
+  if (before == '\n') return true;
+  if (before != ' ') return false;
+  if (at < 0x80) return at > ' ' && at != 0x7F;
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+  auto i = static_cast<std::int64_t>(p);
+  UChar32 c;
+  U8_NEXT(bytes, i, static_cast<std::int64_t>(text.size()), c);
+  const WordClass k = ClassifyForWords(c);
+  return k == WordClass::kLetter || k == WordClass::kNumeric || k == WordClass::kHangul ||
+         IsKanaKanji(k);
+}
+
+// The last restart point in (floor, position], or `floor`.
+std::size_t RestartPointBefore(std::string_view text, std::size_t floor, std::size_t position) {
+  for (std::size_t p = position; p > floor; --p) {
+    if (IsRestartPoint(text, p)) return p;
+  }
+  return floor;
+}
+
+// The first restart point at or after `from` (at the latest just past the
+// next line feed), or the end of the text. ICU's stretches end there, so that
+// one emoji or Thai word does not hand ICU the rest of a line of kanji.
+std::size_t RestartPointAfter(std::string_view text, std::size_t from) {
+  for (std::size_t p = std::max<std::size_t>(from, 1); p < text.size(); ++p) {
+    if (IsRestartPoint(text, p)) return p;
+  }
+  return text.size();
+}
+
 }  // namespace
 
-void SegmentWords(std::string_view text, SpanSink token, SpanSink needs_icu) {
+void SegmentWords(std::string_view text, SpanSink token, SpanSink kana_kanji, SpanSink needs_icu) {
   const Scanner scan(text);
   const std::int64_t n = scan.length();
   const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
@@ -293,23 +342,41 @@ void SegmentWords(std::string_view text, SpanSink token, SpanSink needs_icu) {
 #endif
     const std::int64_t here = i;
     const WordClass current = scan.Next(i);
+    if (IsKanaKanji(current)) {
+      std::int64_t run_end = i;
+      WordClass after = WordClass::kOther;  // the class after the run
+      while (run_end < n) {
+        std::int64_t next = run_end;
+        after = scan.Next(next);
+        if (!IsKanaKanji(after)) break;
+        run_end = next;
+        after = WordClass::kOther;
+      }
+      if (LeavesKanaKanjiApart(previous) && LeavesKanaKanjiApart(after)) {
+        if (static_cast<std::size_t>(here) > done) {
+          SegmentSimple(text.substr(done, static_cast<std::size_t>(here) - done), token);
+        }
+        kana_kanji(text.substr(static_cast<std::size_t>(here), static_cast<std::size_t>(run_end - here)));
+        done = static_cast<std::size_t>(run_end);
+        i = run_end;
+        previous = WordClass::kKanaKanji;
+        continue;
+      }
+    }
     // ICU gives "_" or a Hangul syllable followed by marks no word status,
     // unlike the rules above: leave those to ICU as well.
-    const bool complex = current == WordClass::kComplex ||
+    const bool complex = current == WordClass::kComplex || IsKanaKanji(current) ||
                          (current == WordClass::kExtend &&
                           (previous == WordClass::kExtendNumLet || previous == WordClass::kHangul));
     previous = current;
     if (!complex) continue;
-    const std::size_t from = FindSafeCutBefore(text, done, static_cast<std::size_t>(here));
-    // ICU takes the rest of the line: text that needs it tends to come in
-    // lines, and each hand-over to ICU has a fixed cost.
-    const std::size_t line_end = text.find('\n', static_cast<std::size_t>(here));
-    const std::size_t to = line_end == std::string_view::npos ? text.size() : line_end + 1;
+    const std::size_t from = RestartPointBefore(text, done, static_cast<std::size_t>(here));
+    const std::size_t to = RestartPointAfter(text, static_cast<std::size_t>(i));
     if (from > done) SegmentSimple(text.substr(done, from - done), token);
     needs_icu(text.substr(from, to - from));
     done = to;
     i = static_cast<std::int64_t>(to);
-    previous = WordClass::kOther;  // a safe cut follows a space or a line feed
+    previous = WordClass::kOther;  // a restart point follows a space or a line feed
   }
   if (done < text.size()) SegmentSimple(text.substr(done), token);
 }

@@ -1,6 +1,8 @@
 // The two tokenizers: ICU's UAX #29 word segmentation, and whitespace runs.
 #include "tokenize/tokenize.h"
 
+#include "tokenize/cjk_dictionary.h"
+#include "tokenize/cjk_segmenter.h"
 #include "tokenize/fast_word.h"
 #include "tokenize/icu_word_iterator.h"
 
@@ -36,9 +38,18 @@ class WordTokenizer final : public Tokenizer {
 
   absl::Status Tokenize(std::string_view text, TokenSink sink) override {
     absl::Status status;
-    SegmentWords(text, sink, [&](std::string_view stretch) {
-      if (status.ok()) status = TokenizeWithIcu(stretch, sink);
-    });
+    SegmentWords(
+        text, sink,
+        [&](std::string_view run) {
+          if (cjk_) {
+            cjk_->Segment(run, sink);
+          } else if (status.ok()) {
+            status = TokenizeWithIcu(run, sink);  // the run is a segment of its own
+          }
+        },
+        [&](std::string_view stretch) {
+          if (status.ok()) status = TokenizeWithIcu(stretch, sink);
+        });
     return status;
   }
 
@@ -98,6 +109,10 @@ class WordTokenizer final : public Tokenizer {
     byte_offsets_.push_back(text.size());
   }
 
+  // ICU's own dictionary, split without ICU; absent if ICU's data lacks it.
+  std::unique_ptr<CjkSegmenter> cjk_ = CjkDictionary::Get() != nullptr
+                                           ? std::make_unique<CjkSegmenter>(*CjkDictionary::Get())
+                                           : nullptr;
   std::unique_ptr<icu::BreakIterator> iterator_;
   UText text_ = UTEXT_INITIALIZER;
   std::vector<UChar> utf16_;

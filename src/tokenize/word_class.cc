@@ -2,7 +2,9 @@
 // ICU's own character properties, so it follows the ICU version in use.
 #include "tokenize/word_class.h"
 
+#include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
+#include <unicode/uniset.h>
 #include <unicode/uscript.h>
 
 #include <array>
@@ -39,10 +41,37 @@ bool IsComplex(UChar32 c) {
   }
 }
 
+// Sets from ICU's properties, built once; frozen, so safe to read from any
+// thread.
+const icu::UnicodeSet& KanaKanjiSet() {
+  static const icu::UnicodeSet* const set = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    // The rules' $KanaKanji, intersected with the CJK engine's set.
+    auto* made = new icu::UnicodeSet(
+        icu::UnicodeString(u"[[[:Han:][:Hiragana:][:Word_Break=Katakana:]]&"
+                           u"[[:Han:][:Hiragana:][:Katakana:]\u30FC\uFF70\uFF9E\uFF9F]]"),
+        status);
+    if (U_FAILURE(status)) made->clear();  // then ICU segments all of it
+    made->freeze();
+    return made;
+  }();
+  return *set;
+}
+
+bool IsNfkcInert(UChar32 c) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+  return U_SUCCESS(status) && nfkc->isInert(c);
+}
+
 WordClass Classify(UChar32 c) {
   if (c == '@') return WordClass::kLetter;  // ICU's tailoring, for e-mail addresses
   if (c == ':' || c == 0xFE55 || c == 0xFF1A) return WordClass::kOther;  // ICU's tailoring
   if (c >= 0xAC00 && c <= 0xD7A3) return WordClass::kHangul;
+  if (IsKanaKanjiCodePoint(c)) {
+    return IsKanaKanjiWordAlone(c) && IsNfkcInert(c) ? WordClass::kKanaKanji
+                                                      : WordClass::kKanaKanjiSpecial;
+  }
   if (IsComplex(c)) return WordClass::kComplex;
   switch (u_getIntPropertyValue(c, UCHAR_WORD_BREAK)) {
     case U_WB_ALETTER:
@@ -78,6 +107,15 @@ PageClasses ComputePage(UChar32 first) {
 }
 
 }  // namespace
+
+bool IsKanaKanjiCodePoint(UChar32 c) { return KanaKanjiSet().contains(c); }
+
+bool IsKanaKanjiWordAlone(UChar32 c) {
+  UErrorCode status = U_ZERO_ERROR;
+  return u_getIntPropertyValue(c, UCHAR_WORD_BREAK) == U_WB_KATAKANA ||
+         uscript_getScript(c, &status) == USCRIPT_HIRAGANA ||
+         u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC);
+}
 
 namespace word_class_pages {
 

@@ -22,10 +22,29 @@ enum class WordClass : std::uint8_t {
   kMidNumLet,     // joins letters or numbers: MidNumLet and Single_Quote
   kExtend,        // combining marks: attach to what precedes
   kHangul,        // precomposed Hangul syllables, which ICU keeps apart from letters
+  kKanaKanji,     // Han, Hiragana, Katakana that ICU's CJK dictionary segments
+                  // (see IsKanaKanji), NFKC-inert, and a word even alone
+  kKanaKanjiSpecial,  // the same set where NFKC may change the text, a lone
+                      // character is no word, or the code point is
+                      // supplementary: looked at one by one
   kComplex,       // anything else: dictionary scripts, kana, Han, Hebrew letters,
                   // emoji, format characters, ZWJ, regional indicators,
                   // supplementary-plane and unassigned code points
 };
+
+inline bool IsKanaKanji(WordClass c) {
+  return c == WordClass::kKanaKanji || c == WordClass::kKanaKanjiSpecial;
+}
+
+// Whether ICU's root word rules chain `c` into a run of kana and kanji and
+// its CJK dictionary engine takes it: ICU's $KanaKanji (Han, Hiragana,
+// Word_Break=Katakana) that is also in the engine's own set (Han, Hiragana,
+// Katakana scripts, and U+30FC, U+FF70, U+FF9E, U+FF9F).
+bool IsKanaKanjiCodePoint(UChar32 c);
+
+// Whether ICU's rules give `c` a word status when it stands alone ($Katakana,
+// $Hiragana and $Ideographic do; Han radicals and U+3005 do not).
+bool IsKanaKanjiWordAlone(UChar32 c);
 
 // The classes of U+0000..U+00FF, indexed by code point (the hot ASCII and
 // Latin-1 range).
@@ -47,13 +66,15 @@ inline const WordClass* Page(std::size_t index) {
 }  // namespace word_class_pages
 
 // The class of any code point. Supplementary-plane code points are all
-// kComplex; a negative value from a UTF-8 decoder (ill-formed input) is
+// kComplex but for kana and kanji (kKanaKanjiSpecial); a negative value from a UTF-8 decoder (ill-formed input) is
 // kOther, since ICU reads it as U+FFFD. Classes are computed from ICU's
 // properties the first time a block of 256 code points is needed, so a run
 // pays only for the scripts it meets.
 inline WordClass ClassifyForWords(UChar32 c) {
   if (c < 0) return WordClass::kOther;
-  if (c >= 0x10000) return WordClass::kComplex;
+  if (c >= 0x10000) {
+    return IsKanaKanjiCodePoint(c) ? WordClass::kKanaKanjiSpecial : WordClass::kComplex;
+  }
   return word_class_pages::Page(static_cast<std::size_t>(c) >> 8)[static_cast<std::size_t>(c) & 0xFF];
 }
 

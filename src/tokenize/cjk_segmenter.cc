@@ -1,0 +1,176 @@
+// The cheapest split of a kana/kanji run by dynamic programming over ICU's
+// dictionary costs (see cjk_segmenter.h for the algorithm and why).
+#include "tokenize/cjk_segmenter.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <limits>
+
+#include "tokenize/word_class.h"
+
+namespace vocabcount::internal {
+namespace {
+
+constexpr std::uint32_t kUnreached = std::numeric_limits<std::uint32_t>::max();
+// The cost of one character the dictionary does not start a word with.
+constexpr std::uint32_t kUnknownCharacterCost = 255;
+// Dictionary words are looked up to this many UTF-16 units.
+constexpr int kMaxWordUnits = 20;
+// Katakana runs this long or longer get no cost of their own.
+constexpr int kMaxKatakanaRun = 20;
+
+// ICU's cost of a katakana run by its length in code points.
+std::uint32_t KatakanaRunCost(int length) {
+  static constexpr std::uint32_t kCosts[] = {8192, 984, 408, 240, 204, 252, 300, 372, 480};
+  return length < static_cast<int>(std::size(kCosts)) ? kCosts[length] : 8192;
+}
+
+// The katakana of ICU's engine: its own ranges, not a Unicode property.
+bool IsKatakana(UChar32 c) {
+  return (c >= 0x30A1 && c <= 0x30FE && c != 0x30FB) || (c >= 0xFF66 && c <= 0xFF9F);
+}
+
+bool IsHangulSyllable(UChar32 c) { return c >= 0xAC00 && c <= 0xD7A3; }
+
+const icu::Normalizer2& Nfkc() {
+  static const icu::Normalizer2* const nfkc = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    return icu::Normalizer2::getNFKCInstance(status);
+  }();
+  return *nfkc;
+}
+
+}  // namespace
+
+CjkSegmenter::CjkSegmenter(const CjkDictionary& dictionary) : dictionary_(dictionary), trie_(dictionary.trie()) {}
+
+bool CjkSegmenter::Decode(std::string_view run) {
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(run.data());
+  const std::int32_t length = static_cast<std::int32_t>(run.size());
+  code_points_.clear();
+  offsets_.clear();
+  bool special = false;
+  for (std::int32_t i = 0; i < length;) {
+    offsets_.push_back(static_cast<std::uint32_t>(i));
+    UChar32 c;
+    U8_NEXT_UNSAFE(bytes, i, c);  // the run holds only well-formed kana and kanji
+    code_points_.push_back(c);
+    special |= ClassifyForWords(c) != WordClass::kKanaKanji;
+  }
+  offsets_.push_back(static_cast<std::uint32_t>(length));
+  return special;
+}
+
+void CjkSegmenter::NormalizeLikeIcu() {
+  const icu::Normalizer2& nfkc = Nfkc();
+  if (std::all_of(code_points_.begin(), code_points_.end(),
+                  [&](UChar32 c) { return nfkc.isInert(c); })) {
+    return;
+  }
+  icu::UnicodeString text;
+  for (UChar32 c : code_points_) text.append(c);
+  UErrorCode status = U_ZERO_ERROR;
+  if (nfkc.isNormalized(text, status) || U_FAILURE(status)) return;
+  // ICU normalizes fragments that start where NFKC has a boundary, and maps
+  // every code point of a fragment's result to where the fragment began.
+  normalized_.clear();
+  normalized_offsets_.clear();
+  const std::size_t count = code_points_.size();
+  for (std::size_t k = 0; k < count;) {
+    const std::size_t fragment_start = k;
+    icu::UnicodeString fragment(code_points_[k++]);
+    while (k < count && !nfkc.hasBoundaryBefore(code_points_[k])) fragment.append(code_points_[k++]);
+    const icu::UnicodeString result = nfkc.normalize(fragment, status);
+    for (int32_t u = 0; u < result.length(); u = result.moveIndex32(u, 1)) {
+      normalized_.push_back(result.char32At(u));
+      normalized_offsets_.push_back(offsets_[fragment_start]);
+    }
+  }
+  if (U_FAILURE(status)) return;
+  normalized_offsets_.push_back(offsets_.back());
+  code_points_.swap(normalized_);
+  offsets_.swap(normalized_offsets_);
+}
+
+void CjkSegmenter::FindCheapestSplit() {
+  const std::int32_t count = static_cast<std::int32_t>(code_points_.size());
+  cost_.assign(static_cast<std::size_t>(count) + 1, kUnreached);
+  previous_.assign(static_cast<std::size_t>(count) + 1, -1);
+  cost_[0] = 0;
+  const UChar32* text = code_points_.data();
+  std::uint32_t* cost = cost_.data();
+  std::int32_t* previous = previous_.data();
+  auto offer = [&](std::int32_t from, std::int32_t to, std::uint32_t piece_cost) {
+    const std::uint32_t total = cost[from] + piece_cost;
+    if (total < cost[to]) {
+      cost[to] = total;
+      previous[to] = from;
+    }
+  };
+  bool previous_was_katakana = false;
+  for (std::int32_t i = 0; i < count; ++i) {
+    if (cost[i] == kUnreached) continue;
+    // Dictionary words starting here. Like ICU, each code point goes to the
+    // trie as one unit, so supplementary ones never match.
+    bool one_character_word = false;
+    int units = 0;
+    for (std::int32_t j = i; j < count; ++j) {
+      const UChar32 c = text[j];
+      const UStringTrieResult result = j > i       ? trie_.next(c)
+                                       : c <= 0xFFFF ? dictionary_.First(trie_, static_cast<char16_t>(c))
+                                                     : trie_.first(c);
+      units += U16_LENGTH(c);
+      if (USTRINGTRIE_HAS_VALUE(result)) {
+        one_character_word |= j == i;
+        offer(i, j + 1, static_cast<std::uint32_t>(trie_.getValue()));
+        if (result == USTRINGTRIE_FINAL_VALUE) break;
+      } else if (result == USTRINGTRIE_NO_MATCH) {
+        break;
+      }
+      if (units >= kMaxWordUnits) break;
+    }
+    if (!one_character_word && !IsHangulSyllable(text[i])) offer(i, i + 1, kUnknownCharacterCost);
+
+    // A katakana run counts as one candidate word, from its first character.
+    const bool katakana = IsKatakana(text[i]);
+    if (katakana && !previous_was_katakana) {
+      int run = 1;
+      while (i + run < count && run < kMaxKatakanaRun && IsKatakana(text[i + run])) ++run;
+      if (run < kMaxKatakanaRun) offer(i, i + run, KatakanaRunCost(run));
+    }
+    previous_was_katakana = katakana;
+  }
+}
+
+void CjkSegmenter::Segment(std::string_view run, SpanSink word) {
+  const bool special = Decode(run);
+  if (code_points_.size() == 1) {
+    // ICU's rules alone decide a lone character's status.
+    if (!special || IsKanaKanjiWordAlone(code_points_[0])) word(run);
+    return;
+  }
+  if (special) NormalizeLikeIcu();
+  FindCheapestSplit();
+  const std::int32_t count = static_cast<std::int32_t>(code_points_.size());
+  cuts_.clear();
+  if (cost_[static_cast<std::size_t>(count)] != kUnreached) {
+    for (std::int32_t k = previous_[static_cast<std::size_t>(count)]; k > 0;
+         k = previous_[static_cast<std::size_t>(k)]) {
+      cuts_.push_back(k);
+    }
+  }
+  // Cuts in the original text: strictly increasing, never at the run's ends.
+  std::uint32_t from = 0;
+  for (auto k = cuts_.rbegin(); k != cuts_.rend(); ++k) {
+    const std::uint32_t at = offsets_[static_cast<std::size_t>(*k)];
+    if (at <= from || at >= run.size()) continue;
+    word(run.substr(from, at - from));
+    from = at;
+  }
+  word(run.substr(from));
+}
+
+}  // namespace vocabcount::internal

@@ -1,0 +1,58 @@
+// Runs of Han, Hiragana and Katakana split into words exactly as ICU's CJK
+// dictionary engine splits them, working on the UTF-8 text.
+#pragma once
+
+#include <unicode/ucharstrie.h>
+#include <unicode/umachine.h>
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "tokenize/cjk_dictionary.h"
+#include "tokenize/fast_word.h"
+
+namespace vocabcount::internal {
+
+// The algorithm (ICU's CjkBreakEngine, ICU 72): the run is NFKC-normalized
+// if it is not already, keeping for each normalized code point the offset of
+// the original text it came from. Every split of the run into pieces has a
+// cost: a dictionary word (up to 20 UTF-16 units) costs its value in cjdict,
+// a single character not in the dictionary 255, and a run of 1 to 19
+// katakana, taken whole from its first character, a cost by its length. The
+// cheapest split wins, ties going to the piece found first; pieces that map
+// to the same original offset (inside one normalized character) merge.
+//
+// One per worker: it keeps its buffers between runs.
+class CjkSegmenter {
+ public:
+  explicit CjkSegmenter(const CjkDictionary& dictionary);
+
+  // Calls `word` for each word of `run`, in order. `run` must be a maximal
+  // run of code points of IsKanaKanjiCodePoint that ICU's rules set apart as
+  // one segment (see SegmentWords), so that every piece is a word.
+  void Segment(std::string_view run, SpanSink word);
+
+ private:
+  // Fills code_points_ and offsets_ from `run`; returns whether any of them
+  // needs a closer look (WordClass::kKanaKanjiSpecial).
+  bool Decode(std::string_view run);
+  // Replaces code_points_ by their NFKC form where ICU's engine would.
+  void NormalizeLikeIcu();
+  // Fills previous_ with the cheapest split of code_points_.
+  void FindCheapestSplit();
+
+  const CjkDictionary& dictionary_;
+  icu::UCharsTrie trie_;
+  std::vector<UChar32> code_points_;
+  // offsets_[k]: byte offset in the run where code point k came from; one
+  // more entry holds the run's length.
+  std::vector<std::uint32_t> offsets_;
+  std::vector<std::uint32_t> cost_;     // cost_[k]: of the cheapest split of the first k
+  std::vector<std::int32_t> previous_;  // where the last piece of that split starts
+  std::vector<std::int32_t> cuts_;
+  std::vector<UChar32> normalized_;
+  std::vector<std::uint32_t> normalized_offsets_;
+};
+
+}  // namespace vocabcount::internal
