@@ -1,5 +1,5 @@
-# Helpers shared by bench/scale.sh and bench/ngrams.sh; sourced, not run. Each
-# script defines its own log() before calling these.
+# Helpers shared by the benchmark scripts; sourced, not run. Each script
+# defines its own log() before calling these.
 # shellcheck shell=bash
 
 # Named fields of one run's --stats=json output (FILE: its stderr; the JSON
@@ -38,3 +38,51 @@ stop_if_interrupted() {  # STATUS
 
 # The median of the numbers on standard input, one per line; "-" for none.
 median() { sort -g | awk '{v[NR] = $1} END {if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+
+# Side-by-side timing (bench/speed.sh, bench/dictionary.sh): add() queues a
+# named shell command in the arrays names and commands; time_commands runs
+# them in `runs` interleaved rounds after one warm-up, so that a burst of noise
+# on this shared machine is spread over all of them, appending each wall time
+# to seconds[INPUT|NAME] (an associative array the script declares).
+q() { printf '%q' "$1"; }
+add() { names+=("$1"); commands+=("$2"); }
+time_commands() {  # INPUT-NAME
+  local input=$1 round i start
+  log "$input: ${#names[@]} commands, 1 warm-up + $runs rounds"
+  for ((round = 0; round <= runs; round++)); do
+    for i in "${!names[@]}"; do
+      start=$EPOCHREALTIME
+      bash -c "${commands[$i]}" > /dev/null 2>&1 || { log "failed: ${commands[$i]}"; exit 1; }
+      # The first round warms the page cache and is not counted.
+      ((round == 0)) || seconds[$input|${names[$i]}]+="$(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN {print b - a}') "
+    done
+  done
+}
+# The median seconds of INPUT|NAME, to milliseconds.
+med() { tr " " "\n" <<< "${seconds[$1]:-}" | grep . | median | awk '{ if ($1 == "-") print "-"; else printf "%.3f\n", $1 }'; }
+# A / B to two decimals, "–" when either is missing.
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (a == "-" || b == "-" || b == 0) print "–"; else printf "%.2f", a / b}'; }
+
+# The command line that reproduces a run: the variables given among VAR...,
+# then the script and its arguments. Call before anything changes them.
+command_line_of() {  # SCRIPT "ARGS" VAR...
+  local script=$1 args=$2 var line=""
+  shift 2
+  for var in "$@"; do
+    if [[ -n ${!var+set} ]]; then line+="$var=${!var} "; fi
+  done
+  printf '%s%s' "$line" "$script${args:+ $args}"
+}
+
+# Checks that each VAR that is set names an executable, and makes it absolute
+# (the scripts change directory).
+absolute_binaries() {  # SCRIPT VAR...
+  local script=$1 var
+  shift
+  for var in "$@"; do
+    if [[ -n ${!var:-} ]]; then
+      [[ -x ${!var} ]] || { echo "$script: $var=${!var} is not executable" >&2; exit 2; }
+      printf -v "$var" '%s' "$(realpath -- "${!var}")"
+    fi
+  done
+}

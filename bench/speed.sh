@@ -26,22 +26,13 @@
 #   BUILD_DIR, DATA_DIR   build-bench, bench/data
 set -euo pipefail
 export LC_NUMERIC=C
-command_line=""
-for var in RUNS BROWN_COPIES SCALING_COPIES ENGLISH_MB VOCABCOUNT BASELINE HOYT_OPTIMIZED \
-           GLOVE_VOCAB_COUNT PYTHON BUILD_DIR DATA_DIR; do
-  if [[ -n ${!var+set} ]]; then command_line+="$var=${!var} "; fi
-done
-command_line+="bench/speed.sh${*:+ $*}"
+source "$(dirname "$0")/common.sh"
+command_line=$(command_line_of bench/speed.sh "$*" RUNS BROWN_COPIES SCALING_COPIES ENGLISH_MB VOCABCOUNT \
+  BASELINE HOYT_OPTIMIZED GLOVE_VOCAB_COUNT PYTHON BUILD_DIR DATA_DIR)
 if [[ $# -ge 1 && $1 != /* ]]; then set -- "$PWD/$1"; fi
-for var in VOCABCOUNT BASELINE HOYT_OPTIMIZED GLOVE_VOCAB_COUNT; do
-  if [[ -n ${!var:-} ]]; then
-    [[ -x ${!var} ]] || { echo "speed.sh: $var=${!var} is not executable" >&2; exit 2; }
-    printf -v "$var" '%s' "$(realpath -- "${!var}")"
-  fi
-done
+absolute_binaries speed.sh VOCABCOUNT BASELINE HOYT_OPTIMIZED GLOVE_VOCAB_COUNT
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-source bench/common.sh
 
 runs=${RUNS:-7}
 brown_copies=${BROWN_COPIES:-8}
@@ -54,7 +45,6 @@ report=${1:-bench/results/$(date -u +%Y-%m-%d)-speed.md}
 work=$data/speed
 mkdir -p "$work"
 log() { printf '[speed %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-q() { printf '%q' "$1"; }
 
 # --- binaries and inputs ------------------------------------------------------------
 inputs_list=$(PREPARE_ONLY=1 BIG=0 SIZE_MB=64 DATA_DIR=$data BUILD_DIR=$build_dir bench/run.sh)
@@ -89,9 +79,9 @@ if [[ ! -d $brown_parts ]]; then
 fi
 
 # --- commands -----------------------------------------------------------------------
+declare -A seconds
 names=()
 commands=()
-add() { names+=("$1"); commands+=("$2"); }
 vocabcount_rows() {  # FILE
   local file=$1 mode t option
   for mode in word whitespace; do
@@ -105,21 +95,6 @@ vocabcount_rows() {  # FILE
     fi
   done
 }
-
-declare -A seconds
-time_commands() {  # INPUT-NAME: every command of names/commands, interleaved rounds
-  local input=$1 round i start
-  log "$input: ${#names[@]} commands, 1 warm-up + $runs rounds"
-  for ((round = 0; round <= runs; round++)); do
-    for i in "${!names[@]}"; do
-      start=$EPOCHREALTIME
-      bash -c "${commands[$i]}" > /dev/null 2>&1 || { log "failed: ${commands[$i]}"; exit 1; }
-      # The first round warms the page cache and is not counted.
-      ((round == 0)) || seconds[$input|${names[$i]}]+="$(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN {print b - a}') "
-    done
-  done
-}
-med() { tr " " "\n" <<< "${seconds[$1]:-}" | grep . | median | awk '{ if ($1 == "-") print "-"; else printf "%.3f\n", $1 }'; }
 
 # --- checks ---------------------------------------------------------------------------
 glove_check="not run (GLOVE_VOCAB_COUNT not set)"
@@ -171,7 +146,6 @@ done
 time_commands scaling
 
 # --- report ---------------------------------------------------------------------------
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (a == "-" || b == "-" || b == 0) print "–"; else printf "%.2f", a / b}'; }
 mkdir -p "$(dirname "$report")"
 {
   printf '# Counting speed, side by side\n\n'

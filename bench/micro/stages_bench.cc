@@ -81,25 +81,29 @@ void TokenizeWordsOf(benchmark::State& state, const std::string& name) {
 }
 
 // How the fast word path divides a text: its own rules, the kana and kanji
-// runs it splits with ICU's dictionary, and the stretches it leaves to ICU
+// runs and the Thai runs it splits with ICU's dictionaries, and the
+// stretches it leaves to ICU
 // (the fallbacks, which should stay rare). Shares of the text's bytes.
 void WordPaths(benchmark::State& state, const std::string& name) {
   const std::string& text = Source(name);
   if (SkipWithoutSource(state, text)) return;
-  std::size_t kana_kanji_bytes = 0, icu_bytes = 0, icu_stretches = 0;
+  std::size_t kana_kanji_bytes = 0, thai_bytes = 0, icu_bytes = 0, icu_stretches = 0;
   for (auto _ : state) {
-    kana_kanji_bytes = icu_bytes = icu_stretches = 0;
+    kana_kanji_bytes = thai_bytes = icu_bytes = icu_stretches = 0;
     internal::SegmentWords(
-        text, [](std::string_view token) { benchmark::DoNotOptimize(token); },
-        [&](std::string_view run) { kana_kanji_bytes += run.size(); },
-        [&](std::string_view stretch) {
-          icu_bytes += stretch.size();
-          ++icu_stretches;
-        });
+        text, {.token = [](std::string_view token) { benchmark::DoNotOptimize(token); },
+               .kana_kanji = [&](std::string_view run) { kana_kanji_bytes += run.size(); },
+               .thai = [&](std::string_view run) { thai_bytes += run.size(); },
+               .needs_icu =
+                   [&](std::string_view stretch) {
+                     icu_bytes += stretch.size();
+                     ++icu_stretches;
+                   }});
   }
   const double bytes = static_cast<double>(text.size());
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
   state.counters["kana_kanji_%"] = 100.0 * static_cast<double>(kana_kanji_bytes) / bytes;
+  state.counters["thai_%"] = 100.0 * static_cast<double>(thai_bytes) / bytes;
   state.counters["icu_%"] = 100.0 * static_cast<double>(icu_bytes) / bytes;
   state.counters["icu_stretches"] = static_cast<double>(icu_stretches);
 }

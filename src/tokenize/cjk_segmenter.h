@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "tokenize/cjk_dictionary.h"
+#include "tokenize/icu_dictionary.h"
 #include "tokenize/fast_word.h"
 
 namespace vocabcount::internal {

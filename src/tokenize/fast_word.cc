@@ -169,8 +169,26 @@ bool StartsWord(WordClass c) {
 // to it (WB4), connectors join katakana (WB13a/b), and complex characters are
 // not looked into here. Start and end of text count as kOther.
 bool LeavesKanaKanjiApart(WordClass c) {
-  return c != WordClass::kExtend && c != WordClass::kExtendNumLet && c != WordClass::kComplex &&
-         !IsKanaKanji(c);
+  return c != WordClass::kExtend && c != WordClass::kThaiMark && c != WordClass::kExtendNumLet &&
+         c != WordClass::kComplex && !IsKanaKanji(c);
+}
+
+// The same for a run of Thai, whose letters are letters to ICU's rules
+// ($ALetterPlus): they join letters, digits, connectors, and letters across
+// mid-word punctuation, so only characters that join no letter qualify.
+bool LeavesThaiApart(WordClass c) {
+  return c == WordClass::kOther || c == WordClass::kHangul || IsKanaKanji(c);
+}
+
+// The class of the character that ends at `end` (kOther at the start).
+WordClass ClassBefore(const std::uint8_t* bytes, std::int64_t end) {
+  if (end == 0) return WordClass::kOther;
+  // A character is at most four bytes long: decode from there.
+  const std::int64_t from = std::max<std::int64_t>(0, end - 4);
+  auto length = static_cast<std::int32_t>(end - from);
+  UChar32 c;
+  U8_PREV(bytes + from, 0, length, c);
+  return ClassifyForWords(c);
 }
 
 // Segments text free of complex characters.
@@ -261,7 +279,7 @@ void SegmentSimple(std::string_view text, SpanSink token) {
 // Whether ICU may stop before `p` and start again there without changing any
 // boundary (0 < p < text.size()): just after a line feed (a safe cut, see
 // input/safe_cut.h), or after an ASCII space where printable ASCII, a letter,
-// a digit, a Hangul syllable, a kana or a kanji begins. No rule of ICU's joins
+// a digit, a Hangul syllable, a Thai letter, a kana or a kanji begins. No rule of ICU's joins
 // a space to those or looks left across a space (marks, format characters
 // and other spaces, which would, are not among them), so ICU breaks there in
 // any context, and what follows segments as if the text began there.
@@ -277,7 +295,7 @@ bool IsRestartPoint(std::string_view text, std::size_t p) {
   U8_NEXT(bytes, i, static_cast<std::int64_t>(text.size()), c);
   const WordClass k = ClassifyForWords(c);
   return k == WordClass::kLetter || k == WordClass::kNumeric || k == WordClass::kHangul ||
-         IsKanaKanji(k);
+         k == WordClass::kThai || IsKanaKanji(k);
 }
 
 // The last restart point in (floor, position], or `floor`.
@@ -300,7 +318,7 @@ std::size_t RestartPointAfter(std::string_view text, std::size_t from) {
 
 }  // namespace
 
-void SegmentWords(std::string_view text, SpanSink token, SpanSink kana_kanji, SpanSink needs_icu) {
+void SegmentWords(std::string_view text, const WordSinks& sinks) {
   const Scanner scan(text);
   const std::int64_t n = scan.length();
   const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
@@ -342,43 +360,49 @@ void SegmentWords(std::string_view text, SpanSink token, SpanSink kana_kanji, Sp
 #endif
     const std::int64_t here = i;
     const WordClass current = scan.Next(i);
-    if (IsKanaKanji(current)) {
+    if (IsKanaKanji(current) || current == WordClass::kThai) {
+      // A run for one of ICU's dictionaries: split here when its neighbours
+      // set it apart as one segment of ICU's rules.
+      const bool thai = current == WordClass::kThai;
+      const auto leaves_apart = thai ? LeavesThaiApart : LeavesKanaKanjiApart;
       std::int64_t run_end = i;
       WordClass after = WordClass::kOther;  // the class after the run
       while (run_end < n) {
         std::int64_t next = run_end;
         after = scan.Next(next);
-        if (!IsKanaKanji(after)) break;
+        if (thai ? !IsThai(after) : !IsKanaKanji(after)) break;
         run_end = next;
         after = WordClass::kOther;
       }
-      if (LeavesKanaKanjiApart(previous) && LeavesKanaKanjiApart(after)) {
+      if (leaves_apart(ClassBefore(bytes, here)) && leaves_apart(after)) {
         if (static_cast<std::size_t>(here) > done) {
-          SegmentSimple(text.substr(done, static_cast<std::size_t>(here) - done), token);
+          SegmentSimple(text.substr(done, static_cast<std::size_t>(here) - done), sinks.token);
         }
-        kana_kanji(text.substr(static_cast<std::size_t>(here), static_cast<std::size_t>(run_end - here)));
+        const std::string_view run =
+            text.substr(static_cast<std::size_t>(here), static_cast<std::size_t>(run_end - here));
+        (thai ? sinks.thai : sinks.kana_kanji)(run);
         done = static_cast<std::size_t>(run_end);
         i = run_end;
-        previous = WordClass::kKanaKanji;
+        previous = current;
         continue;
       }
     }
     // ICU gives "_" or a Hangul syllable followed by marks no word status,
     // unlike the rules above: leave those to ICU as well.
-    const bool complex = current == WordClass::kComplex || IsKanaKanji(current) ||
+    const bool complex = current == WordClass::kComplex || IsKanaKanji(current) || IsThai(current) ||
                          (current == WordClass::kExtend &&
                           (previous == WordClass::kExtendNumLet || previous == WordClass::kHangul));
     previous = current;
     if (!complex) continue;
     const std::size_t from = RestartPointBefore(text, done, static_cast<std::size_t>(here));
     const std::size_t to = RestartPointAfter(text, static_cast<std::size_t>(i));
-    if (from > done) SegmentSimple(text.substr(done, from - done), token);
-    needs_icu(text.substr(from, to - from));
+    if (from > done) SegmentSimple(text.substr(done, from - done), sinks.token);
+    sinks.needs_icu(text.substr(from, to - from));
     done = to;
     i = static_cast<std::int64_t>(to);
     previous = WordClass::kOther;  // a restart point follows a space or a line feed
   }
-  if (done < text.size()) SegmentSimple(text.substr(done), token);
+  if (done < text.size()) SegmentSimple(text.substr(done), sinks.token);
 }
 
 }  // namespace vocabcount::internal

@@ -1,10 +1,11 @@
 // The two tokenizers: ICU's UAX #29 word segmentation, and whitespace runs.
 #include "tokenize/tokenize.h"
 
-#include "tokenize/cjk_dictionary.h"
+#include "tokenize/icu_dictionary.h"
 #include "tokenize/cjk_segmenter.h"
 #include "tokenize/fast_word.h"
 #include "tokenize/icu_word_iterator.h"
+#include "tokenize/thai_segmenter.h"
 
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
@@ -38,18 +39,25 @@ class WordTokenizer final : public Tokenizer {
 
   absl::Status Tokenize(std::string_view text, TokenSink sink) override {
     absl::Status status;
-    SegmentWords(
-        text, sink,
-        [&](std::string_view run) {
-          if (cjk_) {
-            cjk_->Segment(run, sink);
-          } else if (status.ok()) {
-            status = TokenizeWithIcu(run, sink);  // the run is a segment of its own
-          }
-        },
-        [&](std::string_view stretch) {
-          if (status.ok()) status = TokenizeWithIcu(stretch, sink);
-        });
+    // A dictionary run is a segment of its own, so ICU may also take it alone.
+    auto with_icu = [&](std::string_view stretch) {
+      if (status.ok()) status = TokenizeWithIcu(stretch, sink);
+    };
+    // Each dictionary run to its segmenter, or to ICU when ICU's data had no
+    // dictionary for it.
+    auto split_with = [&](auto* segmenter) {
+      return [&, segmenter](std::string_view run) {
+        if (segmenter) {
+          segmenter->Segment(run, sink);
+        } else {
+          with_icu(run);
+        }
+      };
+    };
+    SegmentWords(text, {.token = sink,
+                        .kana_kanji = split_with(cjk_.get()),
+                        .thai = split_with(thai_.get()),
+                        .needs_icu = with_icu});
     return status;
   }
 
@@ -109,10 +117,13 @@ class WordTokenizer final : public Tokenizer {
     byte_offsets_.push_back(text.size());
   }
 
-  // ICU's own dictionary, split without ICU; absent if ICU's data lacks it.
+  // ICU's own dictionaries, split without ICU; absent if ICU's data lacks them.
   std::unique_ptr<CjkSegmenter> cjk_ = CjkDictionary::Get() != nullptr
                                            ? std::make_unique<CjkSegmenter>(*CjkDictionary::Get())
                                            : nullptr;
+  std::unique_ptr<ThaiSegmenter> thai_ =
+      ThaiDictionary::Get() != nullptr ? std::make_unique<ThaiSegmenter>(*ThaiDictionary::Get())
+                                       : nullptr;
   std::unique_ptr<icu::BreakIterator> iterator_;
   UText text_ = UTEXT_INITIALIZER;
   std::vector<UChar> utf16_;

@@ -58,6 +58,18 @@ const icu::UnicodeSet& KanaKanjiSet() {
   return *set;
 }
 
+// Thai as ICU's Thai break engine takes it.
+const icu::UnicodeSet& ThaiSet() {
+  static const icu::UnicodeSet* const set = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    auto* made = new icu::UnicodeSet(icu::UnicodeString(u"[[:Thai:]&[:LineBreak=SA:]]"), status);
+    if (U_FAILURE(status)) made->clear();
+    made->freeze();
+    return made;
+  }();
+  return *set;
+}
+
 bool IsNfkcInert(UChar32 c) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
@@ -68,6 +80,10 @@ WordClass Classify(UChar32 c) {
   if (c == '@') return WordClass::kLetter;  // ICU's tailoring, for e-mail addresses
   if (c == ':' || c == 0xFE55 || c == 0xFF1A) return WordClass::kOther;  // ICU's tailoring
   if (c >= 0xAC00 && c <= 0xD7A3) return WordClass::kHangul;
+  if (ThaiSet().contains(c)) {
+    return u_getIntPropertyValue(c, UCHAR_WORD_BREAK) == U_WB_EXTEND ? WordClass::kThaiMark
+                                                                     : WordClass::kThai;
+  }
   if (IsKanaKanjiCodePoint(c)) {
     return IsKanaKanjiWordAlone(c) && IsNfkcInert(c) ? WordClass::kKanaKanji
                                                       : WordClass::kKanaKanjiSpecial;

@@ -27,10 +27,14 @@ enum class WordClass : std::uint8_t {
   kKanaKanjiSpecial,  // the same set where NFKC may change the text, a lone
                       // character is no word, or the code point is
                       // supplementary: looked at one by one
+  kThai,          // Thai letters ICU's Thai dictionary segments (Thai, LineBreak=SA)
+  kThaiMark,      // the Thai combining marks among them (Word_Break=Extend)
   kComplex,       // anything else: dictionary scripts, kana, Han, Hebrew letters,
                   // emoji, format characters, ZWJ, regional indicators,
                   // supplementary-plane and unassigned code points
 };
+
+inline bool IsThai(WordClass c) { return c == WordClass::kThai || c == WordClass::kThaiMark; }
 
 inline bool IsKanaKanji(WordClass c) {
   return c == WordClass::kKanaKanji || c == WordClass::kKanaKanjiSpecial;

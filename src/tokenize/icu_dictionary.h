@@ -1,0 +1,73 @@
+// ICU's word dictionaries (cjdict for Chinese and Japanese, thaidict, ...),
+// opened from the ICU data in use through ICU's public API, so that the fast
+// segmenters follow whatever ICU is installed; and the tables they keep hot.
+#pragma once
+
+#include <unicode/bytestrie.h>
+#include <unicode/ucharstrie.h>
+#include <unicode/umachine.h>
+
+#include <cstdint>
+#include <vector>
+
+namespace vocabcount::internal {
+
+// cjdict: an icu::UCharsTrie of words in UTF-16, each with its cost.
+class CjkDictionary {
+ public:
+  // The dictionary ICU's CJK break engine loads for Han, or nullptr when
+  // ICU's data holds none in the expected form (then ICU segments that text).
+  static const CjkDictionary* Get();
+
+  explicit CjkDictionary(const char16_t* trie);
+
+  const char16_t* trie() const { return trie_; }
+
+  // Equivalent to trie.first(unit) for a UCharsTrie over trie(), from a
+  // table: the trie's root is one wide branch, slow to search, and every
+  // position of a run starts there.
+  UStringTrieResult First(icu::UCharsTrie& trie, char16_t unit) const {
+    const UStringTrieResult result = first_results_[unit];
+    if (result != USTRINGTRIE_NO_MATCH) trie.resetToState64(first_states_[unit]);
+    return result;
+  }
+
+ private:
+  const char16_t* trie_;
+  std::vector<UStringTrieResult> first_results_;  // by UTF-16 unit
+  std::vector<std::uint64_t> first_states_;      // the trie's state after it
+};
+
+// thaidict: an icu::BytesTrie of words, each code point stored as one byte
+// by an offset ICU's data gives.
+class ThaiDictionary {
+ public:
+  // The dictionary ICU's Thai break engine loads, or nullptr (see above).
+  static const ThaiDictionary* Get();
+
+  ThaiDictionary(const char* trie, std::int32_t transform);
+
+  const char* trie() const { return trie_; }
+
+  // Equivalent to trie.first(byte) for a BytesTrie over trie(), from a table
+  // (see CjkDictionary::First).
+  UStringTrieResult First(icu::BytesTrie& trie, std::int32_t byte) const {
+    if (byte < -0x100 || byte > 0xFF) return trie.first(byte);
+    const auto index = static_cast<std::size_t>(byte & 0xFF);  // as BytesTrie reads it
+    const UStringTrieResult result = first_results_[index];
+    if (result != USTRINGTRIE_NO_MATCH) trie.resetToState64(first_states_[index]);
+    return result;
+  }
+
+  // The byte a code point is looked up as, exactly as ICU computes it
+  // (U_SENTINEL, -1, for code points the dictionary cannot hold).
+  std::int32_t ByteOf(UChar32 c) const;
+
+ private:
+  const char* trie_;
+  std::int32_t transform_;
+  std::vector<UStringTrieResult> first_results_;  // by byte
+  std::vector<std::uint64_t> first_states_;
+};
+
+}  // namespace vocabcount::internal
