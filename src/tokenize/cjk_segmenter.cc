@@ -45,7 +45,8 @@ const icu::Normalizer2& Nfkc() {
 
 }  // namespace
 
-CjkSegmenter::CjkSegmenter(const CjkDictionary& dictionary) : dictionary_(dictionary), trie_(dictionary.trie()) {}
+CjkSegmenter::CjkSegmenter(const CjkDictionary& dictionary)
+    : dictionary_(dictionary), trie_(dictionary.trie()), second_steps_(1u << kSecondStepBits) {}
 
 bool CjkSegmenter::Decode(std::string_view run) {
   const auto* bytes = reinterpret_cast<const std::uint8_t*>(run.data());
@@ -66,10 +67,7 @@ bool CjkSegmenter::Decode(std::string_view run) {
 
 void CjkSegmenter::NormalizeLikeIcu() {
   const icu::Normalizer2& nfkc = Nfkc();
-  if (std::all_of(code_points_.begin(), code_points_.end(),
-                  [&](UChar32 c) { return nfkc.isInert(c); })) {
-    return;
-  }
+  if (std::all_of(code_points_.begin(), code_points_.end(), KeepsNfkcInRun)) return;
   icu::UnicodeString text;
   for (UChar32 c : code_points_) text.append(c);
   UErrorCode status = U_ZERO_ERROR;
@@ -93,6 +91,19 @@ void CjkSegmenter::NormalizeLikeIcu() {
   normalized_offsets_.push_back(offsets_.back());
   code_points_.swap(normalized_);
   offsets_.swap(normalized_offsets_);
+}
+
+UStringTrieResult CjkSegmenter::SecondStep(char16_t first, char16_t second) {
+  const std::uint32_t pair = static_cast<std::uint32_t>(first) << 16 | second;
+  // A multiplicative hash: neighbouring pairs spread over the table.
+  SecondStepEntry& entry = second_steps_[(pair * 0x9E3779B1u) >> (32 - kSecondStepBits)];
+  if (entry.pair == pair) {
+    if (entry.result != USTRINGTRIE_NO_MATCH) trie_.resetToState64(entry.state);
+    return entry.result;
+  }
+  const UStringTrieResult result = trie_.next(second);
+  entry = {pair, result, result == USTRINGTRIE_NO_MATCH ? 0 : trie_.getState64()};
+  return result;
 }
 
 void CjkSegmenter::FindCheapestSplit() {
@@ -119,9 +130,14 @@ void CjkSegmenter::FindCheapestSplit() {
     int units = 0;
     for (std::int32_t j = i; j < count; ++j) {
       const UChar32 c = text[j];
-      const UStringTrieResult result = j > i       ? trie_.next(c)
-                                       : c <= 0xFFFF ? dictionary_.First(trie_, static_cast<char16_t>(c))
-                                                     : trie_.first(c);
+      UStringTrieResult result;
+      if (j == i) {
+        result = c <= 0xFFFF ? dictionary_.First(trie_, static_cast<char16_t>(c)) : trie_.first(c);
+      } else if (j == i + 1 && text[i] <= 0xFFFF && c <= 0xFFFF) {
+        result = SecondStep(static_cast<char16_t>(text[i]), static_cast<char16_t>(c));
+      } else {
+        result = trie_.next(c);
+      }
       units += U16_LENGTH(c);
       if (USTRINGTRIE_HAS_VALUE(result)) {
         one_character_word |= j == i;

@@ -41,9 +41,22 @@ class CjkSegmenter {
   void NormalizeLikeIcu();
   // Fills previous_ with the cheapest split of code_points_.
   void FindCheapestSplit();
+  // trie_.next(second) right after trie_.first(first), from a cache: the
+  // second step of a lookup also searches a wide branch, and pairs of
+  // characters repeat.
+  UStringTrieResult SecondStep(char16_t first, char16_t second);
 
   const CjkDictionary& dictionary_;
   icu::UCharsTrie trie_;
+  // A direct-mapped cache of second steps, by the pair of units; an entry
+  // whose pair is 0 (two NULs, never kana or kanji) is empty.
+  struct SecondStepEntry {
+    std::uint32_t pair = 0;
+    UStringTrieResult result = USTRINGTRIE_NO_MATCH;
+    std::uint64_t state = 0;
+  };
+  static constexpr int kSecondStepBits = 15;
+  std::vector<SecondStepEntry> second_steps_;
   std::vector<UChar32> code_points_;
   // offsets_[k]: byte offset in the run where code point k came from; one
   // more entry holds the run's length.

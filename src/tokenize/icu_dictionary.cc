@@ -60,13 +60,23 @@ const Char* TrieOf(const std::int32_t* header) {
 
 }  // namespace
 
-CjkDictionary::CjkDictionary(const char16_t* trie)
-    : trie_(trie), first_results_(0x10000), first_states_(0x10000) {
+CjkDictionary::~CjkDictionary() {
+  for (auto& block : blocks_) delete block.load();
+}
+
+const CjkDictionary::FirstSteps* CjkDictionary::FillBlock(std::size_t index) const {
+  auto* made = new FirstSteps;
   icu::UCharsTrie walker(trie_);
-  for (std::int32_t unit = 0; unit < 0x10000; ++unit) {
-    first_results_[static_cast<std::size_t>(unit)] = walker.first(unit);
-    first_states_[static_cast<std::size_t>(unit)] = walker.getState64();
+  for (std::size_t k = 0; k < 256; ++k) {
+    made->results[k] = walker.first(static_cast<std::int32_t>(index << 8 | k));
+    made->states[k] = walker.getState64();
   }
+  const FirstSteps* expected = nullptr;
+  if (!blocks_[index].compare_exchange_strong(expected, made, std::memory_order_acq_rel)) {
+    delete made;  // another thread published the same block first
+    return expected;
+  }
+  return made;
 }
 
 ThaiDictionary::ThaiDictionary(const char* trie, std::int32_t transform)

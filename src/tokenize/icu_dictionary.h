@@ -7,6 +7,8 @@
 #include <unicode/ucharstrie.h>
 #include <unicode/umachine.h>
 
+#include <array>
+#include <atomic>
 #include <cstdint>
 #include <vector>
 
@@ -19,23 +21,33 @@ class CjkDictionary {
   // ICU's data holds none in the expected form (then ICU segments that text).
   static const CjkDictionary* Get();
 
-  explicit CjkDictionary(const char16_t* trie);
+  explicit CjkDictionary(const char16_t* trie) : trie_(trie) {}
+  ~CjkDictionary();
 
   const char16_t* trie() const { return trie_; }
 
   // Equivalent to trie.first(unit) for a UCharsTrie over trie(), from a
   // table: the trie's root is one wide branch, slow to search, and every
-  // position of a run starts there.
+  // position of a run starts there. The table is filled a block of 256 units
+  // at a time, on first use, so a text pays only for the blocks it meets.
   UStringTrieResult First(icu::UCharsTrie& trie, char16_t unit) const {
-    const UStringTrieResult result = first_results_[unit];
-    if (result != USTRINGTRIE_NO_MATCH) trie.resetToState64(first_states_[unit]);
+    const FirstSteps* block = blocks_[unit >> 8].load(std::memory_order_acquire);
+    if (block == nullptr) [[unlikely]] block = FillBlock(unit >> 8);
+    const UStringTrieResult result = block->results[unit & 0xFF];
+    if (result != USTRINGTRIE_NO_MATCH) trie.resetToState64(block->states[unit & 0xFF]);
     return result;
   }
 
  private:
+  struct FirstSteps {
+    std::array<UStringTrieResult, 256> results;
+    std::array<std::uint64_t, 256> states;  // the trie's state after each
+  };
+  const FirstSteps* FillBlock(std::size_t index) const;
+
   const char16_t* trie_;
-  std::vector<UStringTrieResult> first_results_;  // by UTF-16 unit
-  std::vector<std::uint64_t> first_states_;      // the trie's state after it
+  // Immutable once published; any thread may fill one (the same) first.
+  mutable std::array<std::atomic<const FirstSteps*>, 256> blocks_{};
 };
 
 // thaidict: an icu::BytesTrie of words, each code point stored as one byte

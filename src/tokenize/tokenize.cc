@@ -45,9 +45,9 @@ class WordTokenizer final : public Tokenizer {
     };
     // Each dictionary run to its segmenter, or to ICU when ICU's data had no
     // dictionary for it.
-    auto split_with = [&](auto* segmenter) {
-      return [&, segmenter](std::string_view run) {
-        if (segmenter) {
+    auto split_with = [&](auto segmenter_of) {
+      return [&, segmenter_of](std::string_view run) {
+        if (auto* segmenter = (this->*segmenter_of)()) {
           segmenter->Segment(run, sink);
         } else {
           with_icu(run);
@@ -55,8 +55,8 @@ class WordTokenizer final : public Tokenizer {
       };
     };
     SegmentWords(text, {.token = sink,
-                        .kana_kanji = split_with(cjk_.get()),
-                        .thai = split_with(thai_.get()),
+                        .kana_kanji = split_with(&WordTokenizer::Cjk),
+                        .thai = split_with(&WordTokenizer::Thai),
                         .needs_icu = with_icu});
     return status;
   }
@@ -117,13 +117,28 @@ class WordTokenizer final : public Tokenizer {
     byte_offsets_.push_back(text.size());
   }
 
-  // ICU's own dictionaries, split without ICU; absent if ICU's data lacks them.
-  std::unique_ptr<CjkSegmenter> cjk_ = CjkDictionary::Get() != nullptr
-                                           ? std::make_unique<CjkSegmenter>(*CjkDictionary::Get())
-                                           : nullptr;
-  std::unique_ptr<ThaiSegmenter> thai_ =
-      ThaiDictionary::Get() != nullptr ? std::make_unique<ThaiSegmenter>(*ThaiDictionary::Get())
-                                       : nullptr;
+  // The segmenters over ICU's own dictionaries, made on first need (opening
+  // a dictionary and filling its first-step table takes milliseconds, which
+  // text without kana, kanji or Thai should not pay); nullptr if ICU's data
+  // lacks the dictionary.
+  CjkSegmenter* Cjk() { return MadeOnce<CjkSegmenter, CjkDictionary>(cjk_, cjk_tried_); }
+  ThaiSegmenter* Thai() { return MadeOnce<ThaiSegmenter, ThaiDictionary>(thai_, thai_tried_); }
+
+  template <typename Segmenter, typename Dictionary>
+  static Segmenter* MadeOnce(std::unique_ptr<Segmenter>& segmenter, bool& tried) {
+    if (!tried) {
+      tried = true;
+      if (const Dictionary* dictionary = Dictionary::Get()) {
+        segmenter = std::make_unique<Segmenter>(*dictionary);
+      }
+    }
+    return segmenter.get();
+  }
+
+  std::unique_ptr<CjkSegmenter> cjk_;
+  bool cjk_tried_ = false;
+  std::unique_ptr<ThaiSegmenter> thai_;
+  bool thai_tried_ = false;
   std::unique_ptr<icu::BreakIterator> iterator_;
   UText text_ = UTEXT_INITIALIZER;
   std::vector<UChar> utf16_;

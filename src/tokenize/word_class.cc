@@ -2,9 +2,9 @@
 // ICU's own character properties, so it follows the ICU version in use.
 #include "tokenize/word_class.h"
 
-#include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/uniset.h>
+#include <unicode/unorm2.h>
 #include <unicode/uscript.h>
 
 #include <array>
@@ -41,6 +41,9 @@ bool IsComplex(UChar32 c) {
   }
 }
 
+// No kana or kanji comes before the CJK radicals.
+constexpr UChar32 kFirstKanaKanji = 0x2E80;
+
 // Sets from ICU's properties, built once; frozen, so safe to read from any
 // thread.
 const icu::UnicodeSet& KanaKanjiSet() {
@@ -70,22 +73,19 @@ const icu::UnicodeSet& ThaiSet() {
   return *set;
 }
 
-bool IsNfkcInert(UChar32 c) {
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
-  return U_SUCCESS(status) && nfkc->isInert(c);
-}
 
 WordClass Classify(UChar32 c) {
   if (c == '@') return WordClass::kLetter;  // ICU's tailoring, for e-mail addresses
   if (c == ':' || c == 0xFE55 || c == 0xFF1A) return WordClass::kOther;  // ICU's tailoring
   if (c >= 0xAC00 && c <= 0xD7A3) return WordClass::kHangul;
-  if (ThaiSet().contains(c)) {
+  // Range checks first: the sets are built on first use, which text in other
+  // scripts need not pay for.
+  if (c >= 0x0E00 && c <= 0x0E7F && ThaiSet().contains(c)) {
     return u_getIntPropertyValue(c, UCHAR_WORD_BREAK) == U_WB_EXTEND ? WordClass::kThaiMark
                                                                      : WordClass::kThai;
   }
-  if (IsKanaKanjiCodePoint(c)) {
-    return IsKanaKanjiWordAlone(c) && IsNfkcInert(c) ? WordClass::kKanaKanji
+  if (c >= kFirstKanaKanji && IsKanaKanjiCodePoint(c)) {
+    return IsKanaKanjiWordAlone(c) && KeepsNfkcInRun(c) ? WordClass::kKanaKanji
                                                       : WordClass::kKanaKanjiSpecial;
   }
   if (IsComplex(c)) return WordClass::kComplex;
@@ -125,6 +125,11 @@ PageClasses ComputePage(UChar32 first) {
 }  // namespace
 
 bool IsKanaKanjiCodePoint(UChar32 c) { return KanaKanjiSet().contains(c); }
+
+bool KeepsNfkcInRun(UChar32 c) {
+  return u_getIntPropertyValue(c, UCHAR_NFKC_QUICK_CHECK) == UNORM_YES &&
+         u_getCombiningClass(c) == 0;
+}
 
 bool IsKanaKanjiWordAlone(UChar32 c) {
   UErrorCode status = U_ZERO_ERROR;

@@ -23,7 +23,8 @@ enum class WordClass : std::uint8_t {
   kExtend,        // combining marks: attach to what precedes
   kHangul,        // precomposed Hangul syllables, which ICU keeps apart from letters
   kKanaKanji,     // Han, Hiragana, Katakana that ICU's CJK dictionary segments
-                  // (see IsKanaKanji), NFKC-inert, and a word even alone
+                  // (see IsKanaKanji), kept by NFKC (KeepsNfkcInRun), and a
+                  // word even alone
   kKanaKanjiSpecial,  // the same set where NFKC may change the text, a lone
                       // character is no word, or the code point is
                       // supplementary: looked at one by one
@@ -45,6 +46,13 @@ inline bool IsKanaKanji(WordClass c) {
 // Word_Break=Katakana) that is also in the engine's own set (Han, Hiragana,
 // Katakana scripts, and U+30FC, U+FF70, U+FF9E, U+FF9F).
 bool IsKanaKanjiCodePoint(UChar32 c);
+
+// Whether NFKC leaves `c` as it is in any run of kana and kanji: its NFKC
+// quick check is Yes and it has no combining class, so a text of such
+// characters passes ICU's isNormalized, the test ICU's CJK engine makes
+// before it normalizes. (Kana that compose with a following voicing mark
+// qualify: no such mark is kana or kanji.)
+bool KeepsNfkcInRun(UChar32 c);
 
 // Whether ICU's rules give `c` a word status when it stands alone ($Katakana,
 // $Hiragana and $Ideographic do; Han radicals and U+3005 do not).
