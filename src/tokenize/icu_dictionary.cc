@@ -9,7 +9,9 @@
 #include <unicode/ustring.h>
 #include <unicode/utypes.h>
 
+#include <mutex>
 #include <string>
+#include <vector>
 
 namespace vocabcount::internal {
 namespace {
@@ -29,8 +31,11 @@ constexpr std::int32_t kTransformByOffset = 0x1000000;
 constexpr std::int32_t kTransformOffsetMask = 0x1FFFFF;
 
 // The header of the dictionary ICU loads for `script` (such as "Hani"), or
-// nullptr.
+// nullptr. The file stays open for the life of the process, held in a
+// static list so that leak checkers see it is still in use.
 const std::int32_t* OpenDictionary(const char* script) {
+  static std::mutex mutex;
+  static std::vector<UDataMemory*> open_files;
   UErrorCode status = U_ZERO_ERROR;
   UResourceBundle* root = ures_open(kBreakIteratorData, "", &status);
   UResourceBundle* table = ures_getByKey(root, "dictionaries", nullptr, &status);
@@ -49,6 +54,8 @@ const std::int32_t* OpenDictionary(const char* script) {
   file = file.substr(0, dot);
   UDataMemory* data = udata_open(kBreakIteratorData, type.c_str(), file.c_str(), &status);
   if (U_FAILURE(status)) return nullptr;
+  std::lock_guard lock(mutex);
+  open_files.push_back(data);
   return static_cast<const std::int32_t*>(udata_getMemory(data));
 }
 

@@ -7,7 +7,6 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
-#include <cstdlib>
 #include <fstream>
 #include <memory>
 #include <random>
@@ -15,58 +14,23 @@
 #include <sstream>
 
 #include "support/icu_spans.h"
+#include "support/word_exactness.h"
 #include "tokenize/icu_word_iterator.h"
-#include "tokenize/tokenize.h"
 
 namespace vocabcount::internal {
 namespace {
 
+using testing::AppendUtf8;
+using testing::DifferenceFromIcu;
+using testing::SettledIcuSpans;
+using testing::ShowSpans;
 using testing::Spans;
-
-std::string Show(const Spans& spans) {
-  std::ostringstream out;
-  for (const auto& [offset, token] : spans) out << offset << ":[" << token << "] ";
-  return out.str();
-}
-
-// Plain ICU over the whole text, with a new settled iterator.
-Spans IcuSpans(std::string_view text) {
-  auto settled = NewSettledWordIterator();
-  REQUIRE(settled.ok());
-  return testing::IcuWordSpans(**settled, text);
-}
-
-Spans EngineSpans(Tokenizer& tokenizer, std::string_view text) {
-  Spans spans;
-  REQUIRE(tokenizer
-              .Tokenize(text,
-                        [&](std::string_view token) {
-                          spans.emplace_back(token.data() - text.data(), std::string(token));
-                        })
-              .ok());
-  return spans;
-}
-
-std::unique_ptr<Tokenizer> WordTokenizer() {
-  auto tokenizer = MakeTokenizer(TokenizerKind::kWord);
-  REQUIRE(tokenizer.ok());
-  return std::move(*tokenizer);
-}
-
-void AppendUtf8(std::string& out, UChar32 c) {
-  char buffer[4];
-  int32_t length = 0;
-  UBool error = false;
-  U8_APPEND(buffer, length, 4, c, error);
-  REQUIRE_FALSE(error);
-  out.append(buffer, static_cast<std::size_t>(length));
-}
 
 TEST_CASE("Fast word path equals ICU on every line of WordBreakTest.txt", "[exactness]") {
   std::ifstream file(VOCABCOUNT_WORD_BREAK_TEST);
   INFO("Unicode's conformance file (Debian package unicode-data): " VOCABCOUNT_WORD_BREAK_TEST);
   REQUIRE(file.is_open());
-  auto tokenizer = WordTokenizer();
+  auto tokenizer = testing::NewWordTokenizer();
   int lines = 0;
   std::string line;
   while (std::getline(file, line)) {
@@ -79,10 +43,10 @@ TEST_CASE("Fast word path equals ICU on every line of WordBreakTest.txt", "[exac
       if (field != "\xC3\xB7" && field != "\xC3\x97") AppendUtf8(text, std::stoi(field, nullptr, 16));
     }
     INFO("line: " << line);
-    CHECK(Show(EngineSpans(*tokenizer, text)) == Show(IcuSpans(text)));
+    CHECK(DifferenceFromIcu(*tokenizer, text) == "");
     // The same text between words, so that the fast path sees it mid-line.
     const std::string framed = "ab " + text + " cd\n" + text;
-    CHECK(Show(EngineSpans(*tokenizer, framed)) == Show(IcuSpans(framed)));
+    CHECK(DifferenceFromIcu(*tokenizer, framed) == "");
     ++lines;
   }
   CHECK(lines > 1800);
@@ -133,7 +97,7 @@ TEST_CASE("A settled iterator does not depend on what it segmented before", "[ex
   const std::vector<std::string> texts = {"ー東京", "〱", "ーコーヒー", "゛ー", "ｰｶﾌｪ",
                                           "゠ー東", "ꪀꪁ", "ไทย", "コーヒーを飲む", "안녕"};
   std::vector<Spans> expected;
-  for (const std::string& text : texts) expected.push_back(IcuSpans(text));
+  for (const std::string& text : texts) expected.push_back(SettledIcuSpans(text));
   std::mt19937 random(3);
   for (int round = 0; round < 200; ++round) {
     auto settled = NewSettledWordIterator();
@@ -143,7 +107,7 @@ TEST_CASE("A settled iterator does not depend on what it segmented before", "[ex
       const std::string& text = texts[which];
       const Spans spans = testing::IcuWordSpans(**settled, text);
       INFO(text);
-      REQUIRE(Show(spans) == Show(expected[which]));
+      REQUIRE(ShowSpans(spans) == ShowSpans(expected[which]));
     }
   }
 }
@@ -152,32 +116,24 @@ TEST_CASE("Fast word path equals ICU where ICU's UTF-8 and UTF-16 disagree", "[e
   // Found by the fuzzer: a mark, two Khmer letters, an ill-formed byte. ICU
   // gives one word over UTF-16 and two over UTF-8 text access.
   const std::string text = "\xcc\xa1\xe1\x9e\xa1\xe1\x9e\xa2\xd8\x21\x20\x2c\x6f\x0a";
-  auto tokenizer = WordTokenizer();
-  CHECK(Show(EngineSpans(*tokenizer, text)) == Show(IcuSpans(text)));
-  CHECK(Show(IcuSpans(text)) == "2:[\xe1\x9e\xa1\xe1\x9e\xa2] 12:[o] ");
+  auto tokenizer = testing::NewWordTokenizer();
+  CHECK(DifferenceFromIcu(*tokenizer, text) == "");
+  CHECK(ShowSpans(SettledIcuSpans(text)) == "2:[\xe1\x9e\xa1\xe1\x9e\xa2] 12:[o] ");
 }
 
 TEST_CASE("Fast word path equals ICU on random text", "[exactness]") {
-  // VOCABCOUNT_EXACTNESS_ROUNDS=1000000 runs a longer search.
-  const char* rounds_env = std::getenv("VOCABCOUNT_EXACTNESS_ROUNDS");
-  const int rounds = rounds_env ? std::atoi(rounds_env) : 20000;
-  const char* seed_env = std::getenv("VOCABCOUNT_EXACTNESS_SEED");
-  std::mt19937_64 random(seed_env ? std::strtoull(seed_env, nullptr, 10) : 20261123);
+  const int rounds = testing::ExactnessRounds(20000);
+  std::mt19937_64 random = testing::ExactnessRandom(20261123);
   const auto& alphabet = Alphabet();
-  auto tokenizer = WordTokenizer();
+  auto tokenizer = testing::NewWordTokenizer();
   for (int round = 0; round < rounds; ++round) {
     std::string text;
     const int length = static_cast<int>(random() % 24) + 1;
     for (int i = 0; i < length; ++i) text += alphabet[random() % alphabet.size()];
-    const Spans expected = IcuSpans(text);
-    const Spans actual = EngineSpans(*tokenizer, text);
-    if (actual != expected) {
-      std::ostringstream hex;
-      for (unsigned char byte : text) hex << std::hex << static_cast<int>(byte) << ' ';
-      INFO("round " << round << ", bytes: " << hex.str());
-      INFO("ICU:    " << Show(expected));
-      INFO("engine: " << Show(actual));
-      REQUIRE(actual == expected);
+    const std::string difference = DifferenceFromIcu(*tokenizer, text);
+    if (!difference.empty()) {
+      INFO("round " << round);
+      REQUIRE(difference == "");
     }
   }
   SUCCEED(rounds << " random texts agree");
