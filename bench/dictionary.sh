@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Word segmentation of the scripts ICU segments with dictionaries (Chinese,
-# Japanese, Thai) and of the multilingual mix, side by side with plain ICU
+# Japanese, Thai, Khmer, Burmese) and of the multilingual mix, side by side
+# with plain ICU
 # (bench/icu_count.cc) and, when given, an older vocabcount build; Korean, which
 # needs no dictionary, for comparison. One thread. Checks that every output is
 # byte-identical to plain ICU's and writes a Markdown report of medians and
@@ -41,7 +42,7 @@ cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Release -DVOCABCOUNT_BUILD_TESTS=O
 cmake --build "$build_dir" -j "$(nproc)" --target "${targets[@]}" >&2
 icu=$build_dir/bench/vocabcount-icu-baseline
 vc=${VOCABCOUNT:-$build_dir/vocabcount}
-inputs=(chinese japanese thai korean multilingual)
+inputs=(chinese japanese thai khmer burmese korean multilingual)
 dir_of() { [[ $1 == multilingual ]] && echo "$data/multilingual-${size_mb}m" || echo "$data/$1-${script_mb}m"; }
 
 # --- checks ---------------------------------------------------------------------------

