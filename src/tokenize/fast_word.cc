@@ -279,10 +279,13 @@ void SegmentSimple(std::string_view text, SpanSink token) {
 // Whether ICU may stop before `p` and start again there without changing any
 // boundary (0 < p < text.size()): just after a line feed (a safe cut, see
 // input/safe_cut.h), or after an ASCII space where printable ASCII, a letter,
-// a digit, a Hangul syllable, a Thai letter, a kana or a kanji begins. No rule of ICU's joins
-// a space to those or looks left across a space (marks, format characters
-// and other spaces, which would, are not among them), so ICU breaks there in
-// any context, and what follows segments as if the text began there.
+// a digit, a Hangul syllable, a Thai letter, a kana or a kanji begins. No
+// rule of ICU's joins a space to those or looks left across a space (marks,
+// format characters and other spaces, which would, are not among them), so
+// ICU breaks there in any context, and what follows segments as if the text
+// began there. Text in scripts the fast path leaves to ICU (Hebrew, Khmer,
+// …) has no restart points between its words, so ICU takes it a line at a
+// time, not a word at a time.
 bool IsRestartPoint(std::string_view text, std::size_t p) {
   const auto before = static_cast<std::uint8_t>(text[p - 1]);
   const auto at = static_cast<std::uint8_t>(text[p]);
@@ -383,12 +386,13 @@ void SegmentWords(std::string_view text, const WordSinks& sinks) {
         (thai ? sinks.thai : sinks.kana_kanji)(run);
         done = static_cast<std::size_t>(run_end);
         i = run_end;
-        previous = current;
+        previous = current;  // what follows leaves the run apart, so it is no mark
         continue;
       }
     }
-    // ICU gives "_" or a Hangul syllable followed by marks no word status,
-    // unlike the rules above: leave those to ICU as well.
+    // Complex characters, dictionary runs that something joins, and "_" or a
+    // Hangul syllable followed by marks (to which ICU gives no word status,
+    // unlike the rules above) go to ICU.
     const bool complex = current == WordClass::kComplex || IsKanaKanji(current) || IsThai(current) ||
                          (current == WordClass::kExtend &&
                           (previous == WordClass::kExtendNumLet || previous == WordClass::kHangul));
