@@ -42,6 +42,18 @@ const std::string& Text(generator::Mix mix) {
   return mix == generator::Mix::kEnglish ? english : multilingual;
 }
 
+void TokenizeText(benchmark::State& state, TokenizerKind kind, const std::string& text) {
+  auto tokenizer = internal::MakeTokenizer(kind);
+  std::size_t tokens = 0;
+  for (auto _ : state) {
+    tokens = 0;
+    (void)(*tokenizer)->Tokenize(text, [&](std::string_view) { ++tokens; });
+    benchmark::DoNotOptimize(tokens);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+  state.counters["tokens"] = static_cast<double>(tokens);
+}
+
 // Real text in one language from the end-to-end benchmark's sources
 // (bench/data/sources/<name>.txt, made by bench/run.sh from Debian's manual
 // pages and the like), read once; "multilingual" is the generated mix. Empty
@@ -65,25 +77,16 @@ bool SkipWithoutSource(benchmark::State& state, const std::string& text) {
   return true;
 }
 
-// The word tokenizer on real text, next to IcuWordOnlyOn on the same text.
+// The word tokenizer on real text, next to IcuWordOnlyOf on the same text.
 void TokenizeWordsOf(benchmark::State& state, const std::string& name) {
-  const std::string& text = Source(name);
-  if (SkipWithoutSource(state, text)) return;
-  auto tokenizer = internal::MakeTokenizer(TokenizerKind::kWord);
-  std::size_t tokens = 0;
-  for (auto _ : state) {
-    tokens = 0;
-    (void)(*tokenizer)->Tokenize(text, [&](std::string_view) { ++tokens; });
-    benchmark::DoNotOptimize(tokens);
-  }
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
-  state.counters["tokens"] = static_cast<double>(tokens);
+  if (SkipWithoutSource(state, Source(name))) return;
+  TokenizeText(state, TokenizerKind::kWord, Source(name));
 }
 
 // How the fast word path divides a text: its own rules, the kana and kanji
 // runs and the Thai runs it splits with ICU's dictionaries, and the
-// stretches it leaves to ICU
-// (the fallbacks, which should stay rare). Shares of the text's bytes.
+// stretches it leaves to ICU (the fallbacks, which should stay rare). Shares
+// of the text's bytes.
 void WordPaths(benchmark::State& state, const std::string& name) {
   const std::string& text = Source(name);
   if (SkipWithoutSource(state, text)) return;
@@ -109,16 +112,7 @@ void WordPaths(benchmark::State& state, const std::string& name) {
 }
 
 void Tokenize(benchmark::State& state, TokenizerKind kind, generator::Mix mix) {
-  const std::string& text = Text(mix);
-  auto tokenizer = internal::MakeTokenizer(kind);
-  std::size_t tokens = 0;
-  for (auto _ : state) {
-    tokens = 0;
-    (void)(*tokenizer)->Tokenize(text, [&](std::string_view) { ++tokens; });
-    benchmark::DoNotOptimize(tokens);
-  }
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
-  state.counters["tokens"] = static_cast<double>(tokens);
+  TokenizeText(state, kind, Text(mix));
 }
 
 void IcuWordOnlyOn(benchmark::State& state, const std::string& text) {
