@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Runs every libFuzzer target (tests/fuzz) for its share of FUZZ_SECONDS
-# (default 120, the whole budget): word 20%, cjk 20%, count 25%, vocabulary
-# 15%, jsonl 20%. Builds them with clang (ASan + UBSan) in build-fuzz/, or in
-# FUZZ_BUILD_DIR when that names a build already configured with
-# -DVOCABCOUNT_BUILD_FUZZERS=ON. Each target starts from its seeds and
-# regression inputs. Ends with a table of time, executions and coverage per
-# target; a crash or a broken invariant in any target fails the run, after
-# all have run, with the input saved as <build dir>/fuzz-<target>-crash-*.
+# (default 120, the whole budget): word 20%, dictionary 20%, count 25%,
+# vocabulary 15%, jsonl 20%. Builds them with clang (ASan + UBSan) in
+# build-fuzz/, or in FUZZ_BUILD_DIR when that names a build already
+# configured with -DVOCABCOUNT_BUILD_FUZZERS=ON. Each target starts from its
+# seeds and regression inputs. Ends with a table of time, executions and
+# coverage per target; a crash or a broken invariant in any target fails the
+# run, after all have run, with the input saved as
+# <build dir>/fuzz-<target>-crash-*.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 budget=${FUZZ_SECONDS:-120}
-targets=(word cjk count vocabulary jsonl)
+targets=(word dictionary count vocabulary jsonl)
 shares=(20 20 25 15 20)  # percent of the budget
 
 if [[ -n ${FUZZ_BUILD_DIR:-} ]]; then
@@ -37,8 +38,9 @@ trap 'rm -rf "$work"' EXIT
 # never the checked-in seeds.
 mkdir -p "$work/word-lines"
 cat corpus/*.txt | split -l 1 -a 5 - "$work/word-lines/line-"
-declare -A seeds=([word]="$work/word-lines" [cjk]=tests/fuzz/seeds/cjk [count]=tests/fuzz/seeds/count
-                  [vocabulary]=tests/fuzz/seeds/vocabulary [jsonl]=tests/fuzz/seeds/jsonl)
+declare -A seeds=([word]="$work/word-lines" [dictionary]=tests/fuzz/seeds/dictionary
+                  [count]=tests/fuzz/seeds/count [vocabulary]=tests/fuzz/seeds/vocabulary
+                  [jsonl]=tests/fuzz/seeds/jsonl)
 declare -A dictionaries=([vocabulary]=tests/fuzz/vocabulary.dict [jsonl]=tests/fuzz/jsonl.dict)
 
 summary=()

@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages that building and testing vocabcount need,
 # only those that are missing (with sudo when not run as root). EXTRA_PACKAGES
-# adds more (the fuzzing script adds clang). unicode-data, manpages-ja and
-# manpages-zh are test data (Unicode's conformance files; Chinese and Japanese
-# text for the word exactness tests).
+# adds more (the fuzzing script adds clang). unicode-data, manpages-ja,
+# manpages-zh and libglib2.0-data are test data (Unicode's conformance files;
+# Chinese and Japanese text, and GLib's Thai messages beside those of apt and
+# dpkg, for the word exactness tests).
 set -euo pipefail
 
 packages=(g++ cmake make pkg-config libicu-dev libabsl-dev libtbb-dev libsimdjson-dev catch2 libcli11-dev
           zlib1g-dev libzstd-dev libbz2-dev liblzma-dev gzip zstd bzip2 xz-utils
-          util-linux time unicode-data manpages-ja manpages-zh ${EXTRA_PACKAGES:-})
+          util-linux time unicode-data manpages-ja manpages-zh libglib2.0-data ${EXTRA_PACKAGES:-})
 missing=()
 for package in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then

@@ -31,11 +31,12 @@ constexpr std::int32_t kTransformByOffset = 0x1000000;
 constexpr std::int32_t kTransformOffsetMask = 0x1FFFFF;
 
 // The header of the dictionary ICU loads for `script` (such as "Hani"), or
-// nullptr. The file stays open for the life of the process, held in a
-// static list so that leak checkers see it is still in use.
+// nullptr. The file stays open for the life of the process, held in a list
+// that is never destroyed, so that leak checkers, which run after static
+// destructors, still see it in use.
 const std::int32_t* OpenDictionary(const char* script) {
   static std::mutex mutex;
-  static std::vector<UDataMemory*> open_files;
+  static auto& open_files = *new std::vector<UDataMemory*>;
   UErrorCode status = U_ZERO_ERROR;
   UResourceBundle* root = ures_open(kBreakIteratorData, "", &status);
   UResourceBundle* table = ures_getByKey(root, "dictionaries", nullptr, &status);

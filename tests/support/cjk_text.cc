@@ -1,35 +1,11 @@
 // The pieces of CJK stress text and their weights.
 #include "support/cjk_text.h"
 
-#include <cstddef>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 namespace vocabcount::testing {
 namespace {
-
-using Range = std::pair<char32_t, char32_t>;  // first and last code point
-
-// One kind of piece: one of `words`, or else `min_count` to `max_count` code
-// points, each chosen anew from `alphabet` and `ranges` taken together.
-struct PieceKind {
-  int weight;
-  std::vector<std::string_view> words;
-  std::u32string_view alphabet;
-  std::vector<Range> ranges;
-  int min_count = 1;
-  int max_count = 1;
-};
-
-PieceKind Words(int weight, std::vector<std::string_view> words) {
-  return {weight, std::move(words), {}, {}, 1, 1};
-}
-
-PieceKind CodePoints(int weight, std::u32string_view alphabet, std::vector<Range> ranges,
-                     int min_count = 1, int max_count = 1) {
-  return {weight, {}, alphabet, std::move(ranges), min_count, max_count};
-}
 
 // Ideographs frequent in Chinese and Japanese text, so that runs of them
 // often hold dictionary words the segmenter must choose between.
@@ -40,15 +16,15 @@ constexpr std::u32string_view kCommonIdeographs =
     U"東京都府県市区町村駅電車会社員時間語本書読見行来食飲話聞思言気元私彼女男子供先生学校大";
 
 // Ideographs of the supplementary planes: Extensions B to G.
-const std::vector<Range> kSupplementaryHan = {{0x20000, 0x2A6DF}, {0x2A700, 0x2B739},
-                                              {0x2B740, 0x2B81D}, {0x2B820, 0x2CEA1},
-                                              {0x2CEB0, 0x2EBE0}, {0x30000, 0x3134A}};
+const std::vector<CodePointRange> kSupplementaryHan = {{0x20000, 0x2A6DF}, {0x2A700, 0x2B739},
+                                                       {0x2B740, 0x2B81D}, {0x2B820, 0x2CEA1},
+                                                       {0x2CEB0, 0x2EBE0}, {0x30000, 0x3134A}};
 
 // Katakana that ICU's katakana rule takes into a run, and the long vowel.
-const std::vector<Range> kKatakana = {{0x30A1, 0x30FA}, {0x30FC, 0x30FC}};
+const std::vector<CodePointRange> kKatakana = {{0x30A1, 0x30FA}, {0x30FC, 0x30FC}};
 
-const std::vector<PieceKind>& Kinds() {
-  static const std::vector<PieceKind> kinds = {
+const PieceMenu& Menu() {
+  static const PieceMenu menu({
       // Kana and kanji.
       Words(10,
             {"東京",   "日本",     "中国",     "人民",       "我们",   "大学",   "学生",
@@ -109,89 +85,14 @@ const std::vector<PieceKind>& Kinds() {
       CodePoints(2, U"\u0301\u0308\u20DD\uFE00\U000E0100", {}),
       CodePoints(2, U"\u200D\u200C\u200B\u2060\uFEFF\u00AD\u061C", {}),
       Words(1, {"\xFF", "\x80", "\xE6\x9D", "\xF0\xA0\x80", "\xED\xA0\x80", "\xC3"}),
-  };
-  return kinds;
-}
-
-bool HasBreak(std::string_view text) {
-  for (unsigned char c : text) {
-    if (c <= 0x20 || c == 0x7F) return true;
-  }
-  return false;
-}
-
-// Whether any piece this kind makes may hold an ASCII space or control.
-bool MayBreak(const PieceKind& kind) {
-  for (std::string_view word : kind.words) {
-    if (HasBreak(word)) return true;
-  }
-  for (char32_t c : kind.alphabet) {
-    if (c <= 0x20 || c == 0x7F) return true;
-  }
-  return false;
-}
-
-void AppendUtf8(char32_t c, std::string& out) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
-
-char32_t ChooseCodePoint(Choose choose, const PieceKind& kind) {
-  std::uint32_t total = static_cast<std::uint32_t>(kind.alphabet.size());
-  for (const auto& [first, last] : kind.ranges) total += last - first + 1;
-  std::uint32_t pick = choose(total);
-  if (pick < kind.alphabet.size()) return kind.alphabet[pick];
-  pick -= static_cast<std::uint32_t>(kind.alphabet.size());
-  for (const auto& [first, last] : kind.ranges) {
-    if (pick <= last - first) return first + pick;
-    pick -= last - first + 1;
-  }
-  return kind.alphabet.empty() ? kind.ranges.front().first : kind.alphabet.front();
+  });
+  return menu;
 }
 
 }  // namespace
 
 void AppendCjkPiece(Choose choose, bool with_breaks, std::string& text) {
-  const auto& kinds = Kinds();
-  static const std::vector<bool> may_break = [] {
-    std::vector<bool> flags;
-    for (const PieceKind& kind : Kinds()) flags.push_back(MayBreak(kind));
-    return flags;
-  }();
-  std::uint32_t total_weight = 0;
-  for (std::size_t k = 0; k < kinds.size(); ++k) {
-    if (with_breaks || !may_break[k]) total_weight += static_cast<std::uint32_t>(kinds[k].weight);
-  }
-  std::uint32_t pick = choose(total_weight);
-  for (std::size_t k = 0; k < kinds.size(); ++k) {
-    const PieceKind& kind = kinds[k];
-    if (!with_breaks && may_break[k]) continue;
-    if (pick >= static_cast<std::uint32_t>(kind.weight)) {
-      pick -= static_cast<std::uint32_t>(kind.weight);
-      continue;
-    }
-    if (!kind.words.empty()) {
-      text += kind.words[choose(static_cast<std::uint32_t>(kind.words.size()))];
-      return;
-    }
-    const auto spread = static_cast<std::uint32_t>(kind.max_count - kind.min_count + 1);
-    const int count = kind.min_count + static_cast<int>(choose(spread));
-    for (int i = 0; i < count; ++i) AppendUtf8(ChooseCodePoint(choose, kind), text);
-    return;
-  }
+  Menu().Append(choose, with_breaks, text);
 }
 
 }  // namespace vocabcount::testing

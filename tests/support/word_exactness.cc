@@ -36,10 +36,14 @@ std::unique_ptr<internal::Tokenizer> NewWordTokenizer() {
   return std::move(*tokenizer);
 }
 
-Spans SettledIcuSpans(std::string_view text) {
+std::unique_ptr<icu::BreakIterator> NewSettledIcuIterator() {
   auto settled = internal::NewSettledWordIterator();
   REQUIRE(settled.ok());
-  return IcuWordSpans(**settled, text);
+  return std::move(*settled);
+}
+
+Spans SettledIcuSpans(std::string_view text) {
+  return IcuWordSpans(*NewSettledIcuIterator(), text);
 }
 
 Spans WordSpans(internal::Tokenizer& tokenizer, std::string_view text) {

@@ -3,6 +3,7 @@
 // they differ that is small enough to read and exact enough to replay.
 #pragma once
 
+#include <unicode/brkiter.h>
 #include <unicode/umachine.h>
 
 #include <cstdint>
@@ -18,6 +19,11 @@ namespace vocabcount::testing {
 
 // The word tokenizer (MakeTokenizer(kWord)); fails the test if it cannot be made.
 std::unique_ptr<internal::Tokenizer> NewWordTokenizer();
+
+// A new settled ICU word iterator; fails the test if it cannot be made. Its
+// results do not depend on what it segmented before, so one may serve many
+// texts (making one costs more than segmenting a short text).
+std::unique_ptr<icu::BreakIterator> NewSettledIcuIterator();
 
 // Plain ICU over the whole text with a new settled iterator: the reference.
 Spans SettledIcuSpans(std::string_view text);

@@ -6,7 +6,6 @@
 #include <unicode/utf8.h>
 #include <zlib.h>
 
-#include <algorithm>
 #include <cstdint>
 #include <filesystem>
 #include <random>
@@ -15,48 +14,26 @@
 #include <vector>
 
 #include "support/cjk_text.h"
-#include "support/engine_spans.h"
-#include "support/forced_cuts.h"
-#include "support/reference_ngrams.h"
-#include "support/test_support.h"
+#include "support/dictionary_exactness.h"
 #include "support/word_exactness.h"
 #include "tokenize/word_class.h"
-#include "vocabcount/write.h"
+#include "vocabcount/options.h"
 
 namespace vocabcount::internal {
 namespace {
 
-using testing::DifferenceFromIcu;
-using testing::HexBytes;
 using testing::SettledIcuSpans;
 using testing::SpanDifference;
 using testing::Spans;
-using testing::TokensOf;
-using testing::TokensOfUnits;
 using testing::WordSpans;
 
-// Whether `token` starts with a kana or kanji, and how many such tokens in
-// `spans` touch the one before them: ICU's dictionary engine split a run
-// there, which is the work under test.
-bool StartsKanaKanji(std::string_view token) {
-  const auto* bytes = reinterpret_cast<const std::uint8_t*>(token.data());
-  std::int32_t i = 0;
-  UChar32 c;
-  U8_NEXT(bytes, i, static_cast<std::int32_t>(token.size()), c);
-  return c >= 0 && IsKanaKanjiCodePoint(c);
+// ICU split a run of kana and kanji where two such tokens touch.
+std::size_t KanaKanjiSplits(const Spans& spans) {
+  return testing::DictionarySplits(spans, IsKanaKanjiCodePoint);
 }
 
-std::size_t DictionarySplits(const Spans& spans) {
-  std::size_t splits = 0;
-  for (std::size_t k = 1; k < spans.size(); ++k) {
-    const auto& [offset, token] = spans[k];
-    const auto& [previous_offset, previous] = spans[k - 1];
-    if (previous_offset + previous.size() == offset && StartsKanaKanji(previous) &&
-        StartsKanaKanji(token)) {
-      ++splits;
-    }
-  }
-  return splits;
+bool StartsKanaKanji(std::string_view token) {
+  return testing::StartsRun(token, IsKanaKanjiCodePoint);
 }
 
 // The directories of gzipped manual pages, as the build gives them.
@@ -67,24 +44,6 @@ std::vector<std::string> ManPageDirectories() {
     if (!directory.empty()) directories.push_back(directory);
   }
   return directories;
-}
-
-// Every regular file ending in .gz under `directory` (symbolic links, which
-// Debian uses for aliases of a page, left out), sorted.
-std::vector<std::filesystem::path> GzipFilesUnder(const std::string& directory) {
-  namespace fs = std::filesystem;
-  std::vector<fs::path> files;
-  std::error_code error;
-  for (fs::recursive_directory_iterator it(directory, error), end; !error && it != end;
-       it.increment(error)) {
-    if (it->is_regular_file() && !it->is_symlink() && it->path().extension() == ".gz") {
-      files.push_back(it->path());
-    }
-  }
-  INFO(directory << ": " << error.message());
-  REQUIRE_FALSE(error);
-  std::sort(files.begin(), files.end());
-  return files;
 }
 
 std::string Gunzip(const std::filesystem::path& path) {
@@ -111,24 +70,14 @@ TEST_CASE("Word tokens equal ICU's on Debian's Chinese and Japanese manual pages
   std::size_t files = 0, bytes = 0, tokens = 0, kana_kanji_tokens = 0, splits = 0;
   for (const std::string& directory : ManPageDirectories()) {
     std::size_t files_here = 0;
-    for (const auto& path : GzipFilesUnder(directory)) {
+    for (const auto& path : testing::RegularFilesUnder(directory, ".gz")) {
       const std::string text = Gunzip(path);
-      const Spans icu = SettledIcuSpans(text);
-      const std::string difference = SpanDifference(text, icu, WordSpans(*tokenizer, text));
-      if (!difference.empty()) FAIL_CHECK(path.string() << ": " << difference);
-      // Units as small as the safe cuts allow: each starts where a worker
-      // would start, often just before a run of kanji.
-      absl::Status status;
-      const std::vector<std::string> units = TokensOfUnits(*tokenizer, text, 1, status);
-      REQUIRE(status.ok());
-      if (units != TokensOf(icu)) {
-        FAIL_CHECK(path.string() << ": tokens differ when cut into units");
-      }
+      const Spans icu = testing::CompareWholeText(*tokenizer, path.string(), text);
       ++files_here;
       bytes += text.size();
       tokens += icu.size();
       for (const auto& span : icu) kana_kanji_tokens += StartsKanaKanji(span.second) ? 1 : 0;
-      splits += DictionarySplits(icu);
+      splits += KanaKanjiSplits(icu);
     }
     INFO(directory);
     CHECK(files_here >= 100);
@@ -144,56 +93,18 @@ TEST_CASE("Word tokens equal ICU's on Debian's Chinese and Japanese manual pages
                 << " of kana or kanji, " << splits << " splits of a run) agree");
 }
 
-std::string RandomCjkText(std::mt19937_64& random, int pieces, bool with_breaks = true) {
-  std::string text;
-  auto choose = [&](std::uint32_t bound) { return static_cast<std::uint32_t>(random() % bound); };
-  for (int i = 0; i < pieces; ++i) testing::AppendCjkPiece(choose, with_breaks, text);
-  return text;
-}
-
 TEST_CASE("Word tokens equal ICU's on random kana and kanji", "[exactness]") {
-  const int rounds = testing::ExactnessRounds(20000);
-  std::mt19937_64 random = testing::ExactnessRandom(72);
-  auto tokenizer = testing::NewWordTokenizer();
   std::size_t splits = 0;
-  for (int round = 0; round < rounds; ++round) {
-    // Mostly short texts (each a new case for ICU's rules at its ends), now
-    // and then a long one (runs and their neighbours in many combinations).
-    const int pieces = round % 10 == 0 ? 40 + static_cast<int>(random() % 120)
-                                       : 1 + static_cast<int>(random() % 24);
-    const std::string text = RandomCjkText(random, pieces);
-    const Spans icu = SettledIcuSpans(text);
-    const std::string difference = SpanDifference(text, icu, WordSpans(*tokenizer, text));
-    if (!difference.empty()) {
-      INFO("round " << round << ", whole text: " << HexBytes(text));
-      REQUIRE(difference == "");
-    }
-    splits += DictionarySplits(icu);
-  }
+  const int rounds = testing::CompareRandomTexts(
+      testing::AppendCjkPiece, 72,
+      [&](std::string_view, const Spans& icu) { splits += KanaKanjiSplits(icu); });
   // The pieces do make runs that ICU's dictionary splits.
   CHECK(splits >= static_cast<std::size_t>(rounds) / 2);
   SUCCEED(rounds << " random texts agree; ICU split kana/kanji runs " << splits << " times");
 }
 
 TEST_CASE("Kana and kanji cut into tiny units at safe cuts give ICU's tokens", "[exactness]") {
-  const int rounds = testing::ExactnessRounds(20000) / 10;
-  std::mt19937_64 random = testing::ExactnessRandom(7272);
-  auto tokenizer = testing::NewWordTokenizer();
-  for (int round = 0; round < rounds; ++round) {
-    const std::string text = RandomCjkText(random, 20 + static_cast<int>(random() % 200));
-    const std::vector<std::string> expected = TokensOf(SettledIcuSpans(text));
-    for (std::size_t unit_bytes : {1, 2, 3, 5, 8, 64}) {
-      absl::Status status;
-      const std::vector<std::string> tokens = TokensOfUnits(*tokenizer, text, unit_bytes, status);
-      REQUIRE(status.ok());
-      if (tokens != expected) {
-        INFO("round " << round << ", units of " << unit_bytes
-                      << " bytes, text: " << HexBytes(text));
-        REQUIRE(tokens == expected);
-      }
-    }
-  }
-  SUCCEED(rounds << " random texts agree in units of 1 to 64 bytes");
+  testing::CompareTinyUnits(testing::AppendCjkPiece, 7272);
 }
 
 // Whether `piece` is made only of kana, kanji and, if `punctuation`, the
@@ -219,35 +130,17 @@ TEST_CASE("Kana and kanji across forced cuts count as plain ICU counts each piec
   // (support/reference_ngrams.h, as in the n-gram forced-cut test). First
   // kana and kanji only, so that units start and end inside runs the
   // segmenter splits; then with everything else that has no cut.
-  Options options;
   std::mt19937_64 random(2026);
   auto choose = [&](std::uint32_t bound) { return static_cast<std::uint32_t>(random() % bound); };
   for (bool kana_kanji_only : {true, false}) {
     std::string text;
-    while (text.size() < options.stretch_bytes() * 9 / 4) {
+    while (text.size() < Options().stretch_bytes() * 9 / 4) {
       std::string piece;
       testing::AppendCjkPiece(choose, false, piece);
       if (!kana_kanji_only || AllKanaKanji(piece)) text += piece;
     }
-    const std::vector<std::uint64_t> cuts =
-        testing::ExpectedForcedCuts(text, options.stretch_bytes());
-    REQUIRE(cuts.size() == 2);
-    testing::ReferenceCounts counts;
-    testing::ReferenceCountNgrams(text, options, counts, cuts);
-    const std::string expected = testing::ReferenceTsv(counts);
-    for (std::size_t chunk : {std::size_t{1} << 12, std::size_t{1} << 20}) {
-      for (int threads : {1, 2}) {
-        options.chunk_bytes = chunk;
-        options.threads = threads;
-        INFO((kana_kanji_only ? "kana and kanji" : "mixed")
-             << ", chunk " << chunk << ", " << threads << " threads");
-        const CountReport report = testing::CountTextForTest(text, options);
-        REQUIRE(report.ok());
-        CHECK(FormatVocabulary(report.vocabulary, {}) == expected);
-        REQUIRE(report.long_tokens.size() == 1);
-        CHECK(report.long_tokens[0].forced_cuts == cuts.size());
-      }
-    }
+    INFO((kana_kanji_only ? "kana and kanji" : "mixed"));
+    testing::CompareCountsAcrossForcedCuts(text);
   }
 }
 
@@ -265,7 +158,7 @@ TEST_CASE("Word tokens equal ICU's on one run of kana and kanji a megabyte long"
   auto tokenizer = testing::NewWordTokenizer();
   const Spans icu = SettledIcuSpans(text);
   CHECK(SpanDifference(text, icu, WordSpans(*tokenizer, text)) == "");
-  CHECK(DictionarySplits(icu) > 100'000);
+  CHECK(KanaKanjiSplits(icu) > 100'000);
 }
 
 // `count` katakana that make no dictionary word together, and halfwidth ones.
@@ -311,15 +204,7 @@ TEST_CASE("Word tokens equal ICU's on hand-picked kana and kanji", "[exactness]"
     texts.push_back("漢" + KatakanaRun(length) + "字");
     texts.push_back(KatakanaRun(length) + "ー");
   }
-  auto tokenizer = testing::NewWordTokenizer();
-  for (const std::string& text : texts) {
-    INFO("text: " << text << " (" << HexBytes(text) << ")");
-    CHECK(DifferenceFromIcu(*tokenizer, text) == "");
-    // The same text inside a line and after a line feed, so that the run
-    // meets other neighbours.
-    const std::string framed = "ab " + text + " cd\n" + text + "。" + text;
-    CHECK(DifferenceFromIcu(*tokenizer, framed) == "");
-  }
+  testing::CompareHandPicked(texts);
 }
 
 }  // namespace
