@@ -4,7 +4,7 @@
 
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
-#include <unicode/utf8.h>
+#include <unicode/utf16.h>
 
 #include <algorithm>
 #include <limits>
@@ -48,49 +48,32 @@ const icu::Normalizer2& Nfkc() {
 CjkSegmenter::CjkSegmenter(const CjkDictionary& dictionary)
     : dictionary_(dictionary), trie_(dictionary.trie()), second_steps_(1u << kSecondStepBits) {}
 
-bool CjkSegmenter::Decode(std::string_view run) {
-  const auto* bytes = reinterpret_cast<const std::uint8_t*>(run.data());
-  const std::int32_t length = static_cast<std::int32_t>(run.size());
-  code_points_.clear();
-  offsets_.clear();
-  bool special = false;
-  for (std::int32_t i = 0; i < length;) {
-    offsets_.push_back(static_cast<std::uint32_t>(i));
-    UChar32 c;
-    U8_NEXT_UNSAFE(bytes, i, c);  // the run holds only well-formed kana and kanji
-    code_points_.push_back(c);
-    special |= ClassifyForWords(c) != WordClass::kKanaKanji;
-  }
-  offsets_.push_back(static_cast<std::uint32_t>(length));
-  return special;
-}
-
 void CjkSegmenter::NormalizeLikeIcu() {
   const icu::Normalizer2& nfkc = Nfkc();
-  if (std::all_of(code_points_.begin(), code_points_.end(), KeepsNfkcInRun)) return;
+  const std::vector<UChar32>& original = run_.code_points;
+  if (std::all_of(original.begin(), original.end(), KeepsNfkcInRun)) return;
   icu::UnicodeString text;
-  for (UChar32 c : code_points_) text.append(c);
+  for (UChar32 c : original) text.append(c);
   UErrorCode status = U_ZERO_ERROR;
   if (nfkc.isNormalized(text, status) || U_FAILURE(status)) return;
   // ICU normalizes fragments that start where NFKC has a boundary, and maps
   // every code point of a fragment's result to where the fragment began.
-  normalized_.clear();
-  normalized_offsets_.clear();
-  const std::size_t count = code_points_.size();
+  normalized_.code_points.clear();
+  normalized_.offsets.clear();
+  const std::size_t count = original.size();
   for (std::size_t k = 0; k < count;) {
     const std::size_t fragment_start = k;
-    icu::UnicodeString fragment(code_points_[k++]);
-    while (k < count && !nfkc.hasBoundaryBefore(code_points_[k])) fragment.append(code_points_[k++]);
+    icu::UnicodeString fragment(original[k++]);
+    while (k < count && !nfkc.hasBoundaryBefore(original[k])) fragment.append(original[k++]);
     const icu::UnicodeString result = nfkc.normalize(fragment, status);
     for (int32_t u = 0; u < result.length(); u = result.moveIndex32(u, 1)) {
-      normalized_.push_back(result.char32At(u));
-      normalized_offsets_.push_back(offsets_[fragment_start]);
+      normalized_.code_points.push_back(result.char32At(u));
+      normalized_.offsets.push_back(run_.offsets[fragment_start]);
     }
   }
   if (U_FAILURE(status)) return;
-  normalized_offsets_.push_back(offsets_.back());
-  code_points_.swap(normalized_);
-  offsets_.swap(normalized_offsets_);
+  normalized_.offsets.push_back(run_.offsets.back());
+  std::swap(run_, normalized_);
 }
 
 UStringTrieResult CjkSegmenter::SecondStep(char16_t first, char16_t second) {
@@ -107,11 +90,11 @@ UStringTrieResult CjkSegmenter::SecondStep(char16_t first, char16_t second) {
 }
 
 void CjkSegmenter::FindCheapestSplit() {
-  const std::int32_t count = static_cast<std::int32_t>(code_points_.size());
+  const std::int32_t count = static_cast<std::int32_t>(run_.code_points.size());
   cost_.assign(static_cast<std::size_t>(count) + 1, kUnreached);
   previous_.assign(static_cast<std::size_t>(count) + 1, -1);
   cost_[0] = 0;
-  const UChar32* text = code_points_.data();
+  const UChar32* text = run_.code_points.data();
   std::uint32_t* cost = cost_.data();
   std::int32_t* previous = previous_.data();
   auto offer = [&](std::int32_t from, std::int32_t to, std::uint32_t piece_cost) {
@@ -162,31 +145,26 @@ void CjkSegmenter::FindCheapestSplit() {
 }
 
 void CjkSegmenter::Segment(std::string_view run, SpanSink word) {
-  const bool special = Decode(run);
-  if (code_points_.size() == 1) {
+  run_.Decode(run);
+  const bool special =
+      std::any_of(run_.code_points.begin(), run_.code_points.end(),
+                  [](UChar32 c) { return ClassifyForWords(c) != WordClass::kKanaKanji; });
+  if (run_.code_points.size() == 1) {
     // ICU's rules alone decide a lone character's status.
-    if (!special || IsKanaKanjiWordAlone(code_points_[0])) word(run);
+    if (!special || IsKanaKanjiWordAlone(run_.code_points[0])) word(run);
     return;
   }
   if (special) NormalizeLikeIcu();
   FindCheapestSplit();
-  const std::int32_t count = static_cast<std::int32_t>(code_points_.size());
+  const std::size_t count = run_.code_points.size();
   cuts_.clear();
-  if (cost_[static_cast<std::size_t>(count)] != kUnreached) {
-    for (std::int32_t k = previous_[static_cast<std::size_t>(count)]; k > 0;
-         k = previous_[static_cast<std::size_t>(k)]) {
+  if (cost_[count] != kUnreached) {
+    for (std::int32_t k = previous_[count]; k > 0; k = previous_[static_cast<std::size_t>(k)]) {
       cuts_.push_back(k);
     }
   }
-  // Cuts in the original text: strictly increasing, never at the run's ends.
-  std::uint32_t from = 0;
-  for (auto k = cuts_.rbegin(); k != cuts_.rend(); ++k) {
-    const std::uint32_t at = offsets_[static_cast<std::size_t>(*k)];
-    if (at <= from || at >= run.size()) continue;
-    word(run.substr(from, at - from));
-    from = at;
-  }
-  word(run.substr(from));
+  std::reverse(cuts_.begin(), cuts_.end());
+  run_.SplitAt(run, cuts_, word);
 }
 
 }  // namespace vocabcount::internal

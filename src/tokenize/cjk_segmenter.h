@@ -9,8 +9,9 @@
 #include <string_view>
 #include <vector>
 
-#include "tokenize/icu_dictionary.h"
+#include "tokenize/dictionary_run.h"
 #include "tokenize/fast_word.h"
+#include "tokenize/icu_dictionary.h"
 
 namespace vocabcount::internal {
 
@@ -34,12 +35,9 @@ class CjkSegmenter {
   void Segment(std::string_view run, SpanSink word);
 
  private:
-  // Fills code_points_ and offsets_ from `run`; returns whether any of them
-  // needs a closer look (WordClass::kKanaKanjiSpecial).
-  bool Decode(std::string_view run);
-  // Replaces code_points_ by their NFKC form where ICU's engine would.
+  // Replaces run_'s code points by their NFKC form where ICU's engine would.
   void NormalizeLikeIcu();
-  // Fills previous_ with the cheapest split of code_points_.
+  // Fills previous_ with the cheapest split of run_.
   void FindCheapestSplit();
   // trie_.next(second) right after trie_.first(first), from a cache: the
   // second step of a lookup also searches a wide branch, and pairs of
@@ -57,15 +55,11 @@ class CjkSegmenter {
   };
   static constexpr int kSecondStepBits = 15;
   std::vector<SecondStepEntry> second_steps_;
-  std::vector<UChar32> code_points_;
-  // offsets_[k]: byte offset in the run where code point k came from; one
-  // more entry holds the run's length.
-  std::vector<std::uint32_t> offsets_;
+  DecodedRun run_;
   std::vector<std::uint32_t> cost_;     // cost_[k]: of the cheapest split of the first k
   std::vector<std::int32_t> previous_;  // where the last piece of that split starts
   std::vector<std::int32_t> cuts_;
-  std::vector<UChar32> normalized_;
-  std::vector<std::uint32_t> normalized_offsets_;
+  DecodedRun normalized_;  // run_ after NFKC, while it is made
 };
 
 }  // namespace vocabcount::internal

@@ -88,7 +88,7 @@ const CjkDictionary::FirstSteps* CjkDictionary::FillBlock(std::size_t index) con
 }
 
 ThaiDictionary::ThaiDictionary(const char* trie, std::int32_t transform)
-    : trie_(trie), transform_(transform), first_results_(0x100), first_states_(0x100) {
+    : trie_(trie), transform_(transform) {
   icu::BytesTrie walker(trie_);
   for (std::int32_t byte = 0; byte < 0x100; ++byte) {
     first_results_[static_cast<std::size_t>(byte)] = walker.first(byte);

@@ -10,7 +10,6 @@
 #include <array>
 #include <atomic>
 #include <cstdint>
-#include <vector>
 
 namespace vocabcount::internal {
 
@@ -78,8 +77,8 @@ class ThaiDictionary {
  private:
   const char* trie_;
   std::int32_t transform_;
-  std::vector<UStringTrieResult> first_results_;  // by byte
-  std::vector<std::uint64_t> first_states_;
+  std::array<UStringTrieResult, 256> first_results_;  // by byte
+  std::array<std::uint64_t, 256> first_states_;
 };
 
 }  // namespace vocabcount::internal

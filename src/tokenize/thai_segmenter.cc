@@ -4,8 +4,6 @@
 // the words; positions count code points, which for Thai are UTF-16 units.
 #include "tokenize/thai_segmenter.h"
 
-#include <unicode/utf8.h>
-
 namespace vocabcount::internal {
 namespace {
 
@@ -37,11 +35,11 @@ ThaiSegmenter::ThaiSegmenter(const ThaiDictionary& dictionary)
     : dictionary_(dictionary), trie_(dictionary.trie()) {}
 
 void ThaiSegmenter::Match(Candidates& words, int start) {
-  const int end = static_cast<int>(text_.size());
+  const int end = static_cast<int>(run_.code_points.size());
   words.count = 0;
   int matched = 0;
   for (int k = start; k < end; ++k) {
-    const std::int32_t byte = dictionary_.ByteOf(text_[static_cast<std::size_t>(k)]);
+    const std::int32_t byte = dictionary_.ByteOf(run_.code_points[static_cast<std::size_t>(k)]);
     const UStringTrieResult result =
         matched == 0 ? dictionary_.First(trie_, byte) : trie_.next(byte);
     ++matched;
@@ -69,7 +67,7 @@ int ThaiSegmenter::FindCandidates(Candidates& words, int& position) {
 
 void ThaiSegmenter::FindWordEnds() {
   cuts_.clear();
-  const int end = static_cast<int>(text_.size());
+  const int end = static_cast<int>(run_.code_points.size());
   if (end <= kMinWordSpan) return;
   Candidates ring[kLookAhead];
   unsigned found = 0;  // words found so far, which picks the ring's slot
@@ -117,10 +115,10 @@ void ThaiSegmenter::FindWordEnds() {
         int remaining = end - (current + word_length);
         int glued = 0;
         for (;;) {
-          const UChar32 last = text_[static_cast<std::size_t>(position++)];
+          const UChar32 last = run_.code_points[static_cast<std::size_t>(position++)];
           ++glued;
           if (--remaining <= 0) break;
-          next = text_[static_cast<std::size_t>(position)];
+          next = run_.code_points[static_cast<std::size_t>(position)];
           if (CanEndWord(last) && CanBeginWord(next)) {
             const int found_next = FindCandidates(slot(1), position);
             position = current + word_length + glued;
@@ -135,7 +133,7 @@ void ThaiSegmenter::FindWordEnds() {
     }
 
     // Never end a word before a combining mark.
-    while (position < end && IsMark(text_[static_cast<std::size_t>(position)])) {
+    while (position < end && IsMark(run_.code_points[static_cast<std::size_t>(position)])) {
       ++position;
       ++word_length;
     }
@@ -143,15 +141,15 @@ void ThaiSegmenter::FindWordEnds() {
     // A suffix mark joins the word when no dictionary word follows.
     if (position < end && word_length > 0) {
       if (FindCandidates(slot(0), position) <= 0 &&
-          IsSuffix(next = text_[static_cast<std::size_t>(position)])) {
-        if (next == kPaiyannoi && !IsSuffix(text_[static_cast<std::size_t>(position - 1)])) {
+          IsSuffix(next = run_.code_points[static_cast<std::size_t>(position)])) {
+        if (next == kPaiyannoi && !IsSuffix(run_.code_points[static_cast<std::size_t>(position - 1)])) {
           ++position;
           ++word_length;
           // ICU reads the character after the run here when the run ends; it
           // is never MAIYAMOK, which would belong to the run.
-          next = position < end ? text_[static_cast<std::size_t>(position)] : 0;
+          next = position < end ? run_.code_points[static_cast<std::size_t>(position)] : 0;
         }
-        if (next == kMaiyamok && text_[static_cast<std::size_t>(position - 1)] != kMaiyamok) {
+        if (next == kMaiyamok && run_.code_points[static_cast<std::size_t>(position - 1)] != kMaiyamok) {
           ++position;
           ++word_length;
         }
@@ -166,25 +164,9 @@ void ThaiSegmenter::FindWordEnds() {
 }
 
 void ThaiSegmenter::Segment(std::string_view run, SpanSink word) {
-  const auto* bytes = reinterpret_cast<const std::uint8_t*>(run.data());
-  const std::int32_t length = static_cast<std::int32_t>(run.size());
-  text_.clear();
-  offsets_.clear();
-  for (std::int32_t i = 0; i < length;) {
-    offsets_.push_back(static_cast<std::uint32_t>(i));
-    UChar32 c;
-    U8_NEXT_UNSAFE(bytes, i, c);  // the run holds only well-formed Thai
-    text_.push_back(c);
-  }
-  offsets_.push_back(static_cast<std::uint32_t>(length));
+  run_.Decode(run);
   FindWordEnds();
-  std::uint32_t from = 0;
-  for (int cut : cuts_) {
-    const std::uint32_t at = offsets_[static_cast<std::size_t>(cut)];
-    word(run.substr(from, at - from));
-    from = at;
-  }
-  word(run.substr(from));
+  run_.SplitAt(run, cuts_, word);
 }
 
 }  // namespace vocabcount::internal

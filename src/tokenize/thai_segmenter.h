@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "tokenize/dictionary_run.h"
 #include "tokenize/fast_word.h"
 #include "tokenize/icu_dictionary.h"
 
@@ -50,14 +51,13 @@ class ThaiSegmenter {
   int FindCandidates(Candidates& words, int& position);
   // Fills words.lengths with the dictionary words at `start`.
   void Match(Candidates& words, int start);
-  // Fills cuts_ with the word ends ICU's engine finds in text_.
+  // Fills cuts_ with the word ends ICU's engine finds in run_.
   void FindWordEnds();
 
   const ThaiDictionary& dictionary_;
   icu::BytesTrie trie_;
-  std::vector<UChar32> text_;  // the run's code points, all in the BMP
-  std::vector<std::uint32_t> offsets_;  // byte offset of each, and the run's length
-  std::vector<int> cuts_;
+  DecodedRun run_;  // Thai is all in the BMP: a code point is a UTF-16 unit
+  std::vector<std::int32_t> cuts_;
 };
 
 }  // namespace vocabcount::internal

@@ -1,9 +1,9 @@
 // The two tokenizers: ICU's UAX #29 word segmentation, and whitespace runs.
 #include "tokenize/tokenize.h"
 
-#include "tokenize/icu_dictionary.h"
 #include "tokenize/cjk_segmenter.h"
 #include "tokenize/fast_word.h"
+#include "tokenize/icu_dictionary.h"
 #include "tokenize/icu_word_iterator.h"
 #include "tokenize/thai_segmenter.h"
 

@@ -44,35 +44,30 @@ bool IsComplex(UChar32 c) {
 // No kana or kanji comes before the CJK radicals.
 constexpr UChar32 kFirstKanaKanji = 0x2E80;
 
-// Sets from ICU's properties, built once; frozen, so safe to read from any
-// thread.
+// A set from a pattern of ICU's properties, built once by the caller's
+// static; frozen, so safe to read from any thread. Empty if the pattern
+// fails (then ICU segments all of that text).
+const icu::UnicodeSet* FrozenSet(const char16_t* pattern) {
+  UErrorCode status = U_ZERO_ERROR;
+  auto* set = new icu::UnicodeSet(icu::UnicodeString(pattern), status);
+  if (U_FAILURE(status)) set->clear();
+  set->freeze();
+  return set;
+}
+
+// The rules' $KanaKanji, intersected with the CJK engine's set.
 const icu::UnicodeSet& KanaKanjiSet() {
-  static const icu::UnicodeSet* const set = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    // The rules' $KanaKanji, intersected with the CJK engine's set.
-    auto* made = new icu::UnicodeSet(
-        icu::UnicodeString(u"[[[:Han:][:Hiragana:][:Word_Break=Katakana:]]&"
-                           u"[[:Han:][:Hiragana:][:Katakana:]\u30FC\uFF70\uFF9E\uFF9F]]"),
-        status);
-    if (U_FAILURE(status)) made->clear();  // then ICU segments all of it
-    made->freeze();
-    return made;
-  }();
+  static const icu::UnicodeSet* const set =
+      FrozenSet(u"[[[:Han:][:Hiragana:][:Word_Break=Katakana:]]&"
+                u"[[:Han:][:Hiragana:][:Katakana:]\u30FC\uFF70\uFF9E\uFF9F]]");
   return *set;
 }
 
 // Thai as ICU's Thai break engine takes it.
 const icu::UnicodeSet& ThaiSet() {
-  static const icu::UnicodeSet* const set = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    auto* made = new icu::UnicodeSet(icu::UnicodeString(u"[[:Thai:]&[:LineBreak=SA:]]"), status);
-    if (U_FAILURE(status)) made->clear();
-    made->freeze();
-    return made;
-  }();
+  static const icu::UnicodeSet* const set = FrozenSet(u"[[:Thai:]&[:LineBreak=SA:]]");
   return *set;
 }
-
 
 WordClass Classify(UChar32 c) {
   if (c == '@') return WordClass::kLetter;  // ICU's tailoring, for e-mail addresses

@@ -23,16 +23,17 @@ enum class WordClass : std::uint8_t {
   kExtend,        // combining marks: attach to what precedes
   kHangul,        // precomposed Hangul syllables, which ICU keeps apart from letters
   kKanaKanji,     // Han, Hiragana, Katakana that ICU's CJK dictionary segments
-                  // (see IsKanaKanji), kept by NFKC (KeepsNfkcInRun), and a
+                  // (see IsKanaKanjiCodePoint), kept by NFKC (KeepsNfkcInRun), and a
                   // word even alone
   kKanaKanjiSpecial,  // the same set where NFKC may change the text, a lone
                       // character is no word, or the code point is
                       // supplementary: looked at one by one
   kThai,          // Thai letters ICU's Thai dictionary segments (Thai, LineBreak=SA)
   kThaiMark,      // the Thai combining marks among them (Word_Break=Extend)
-  kComplex,       // anything else: dictionary scripts, kana, Han, Hebrew letters,
-                  // emoji, format characters, ZWJ, regional indicators,
-                  // supplementary-plane and unassigned code points
+  kComplex,       // anything else: Lao, Khmer, Burmese and the other dictionary
+                  // scripts, Hebrew letters, emoji, format characters, ZWJ,
+                  // regional indicators, supplementary-plane code points
+                  // other than kana and kanji, unassigned code points
 };
 
 inline bool IsThai(WordClass c) { return c == WordClass::kThai || c == WordClass::kThaiMark; }
@@ -78,8 +79,8 @@ inline const WordClass* Page(std::size_t index) {
 }  // namespace word_class_pages
 
 // The class of any code point. Supplementary-plane code points are all
-// kComplex but for kana and kanji (kKanaKanjiSpecial); a negative value from a UTF-8 decoder (ill-formed input) is
-// kOther, since ICU reads it as U+FFFD. Classes are computed from ICU's
+// kComplex but for kana and kanji (kKanaKanjiSpecial); a negative value from
+// a UTF-8 decoder (ill-formed input) is kOther, since ICU reads it as U+FFFD. Classes are computed from ICU's
 // properties the first time a block of 256 code points is needed, so a run
 // pays only for the scripts it meets.
 inline WordClass ClassifyForWords(UChar32 c) {
