@@ -13,7 +13,21 @@ namespace vocabcount {
 enum class TokenizerKind {
   kWord,        // Unicode word segmentation (UAX #29), as ICU's word BreakIterator
   kWhitespace,  // maximal runs of characters that are neither White_Space nor Cc
+  // The pre-tokenizers of byte-pair-encoding tokenizers: every match of the
+  // published pattern is a piece, found over the whole text of one input (or
+  // one JSON Lines document) as Python's regex.findall finds them, spaces and
+  // line ends included. The text is UTF-8 with each ill-formed sequence read
+  // as U+FFFD (as Python's errors="replace" decodes it).
+  kGpt2,    // GPT-2's (openai/gpt-2 encoder.py; HF's ByteLevel)
+  kCl100k,  // tiktoken's cl100k_base, also Llama 3's pattern
+  kO200k,   // tiktoken's o200k_base
 };
+
+// Whether `kind` is one of the pre-tokenizers, which count pieces.
+constexpr bool IsPieceTokenizer(TokenizerKind kind) {
+  return kind == TokenizerKind::kGpt2 || kind == TokenizerKind::kCl100k ||
+         kind == TokenizerKind::kO200k;
+}
 
 // Case mapping runs before normalization, so the output is always in the
 // requested normal form (a case mapping may produce unnormalized text).
@@ -48,6 +62,14 @@ struct Options {
   TokenizerKind tokenizer = TokenizerKind::kWord;
   CaseMapping case_mapping = CaseMapping::kNone;
   Normalization normalization = Normalization::kNone;
+
+  // With a pre-tokenizer: pieces are counted in GPT-2's byte-level form
+  // (each byte of the piece's UTF-8 as one printable character: " the" is
+  // "Ġthe", a line feed "Ċ"), which is what BPE trainers read and what TSV
+  // can hold; with raw_pieces, as they are in the text (spaces, tabs and line
+  // ends included: write them as JSON). Case mapping and normalization apply
+  // to the piece first. PieceOptionsProblem() checks the combinations.
+  bool raw_pieces = false;
 
   // N-grams: with ngram_max > 1, the vocabulary holds every run of n
   // consecutive tokens, for each n from ngram_min to ngram_max (1 <= ngram_min
@@ -144,6 +166,12 @@ struct Options {
 
   ProgressCallback progress;
 };
+
+// What is wrong with the pre-tokenizer settings of `options`, or an empty
+// string: n-grams with a pre-tokenizer (a piece holds its own spaces, so
+// pieces are not joined), or raw_pieces without one. Count() refuses such
+// options with this message.
+std::string PieceOptionsProblem(const Options& options);
 
 // What is wrong with the n-gram settings of `options`, or an empty string:
 // the orders out of range, or an empty separator or one holding a tab, LF, CR

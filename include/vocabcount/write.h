@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "vocabcount/options.h"
 #include "vocabcount/problem.h"
 #include "vocabcount/vocabulary.h"
 
@@ -25,6 +26,11 @@ struct WriteOptions {
   bool header = false;  // a first line "token<TAB>count" (TSV only)
   OutputFormat format = OutputFormat::kTsv;
 };
+
+// What makes `write` unable to hold what a count with `count` makes, or an
+// empty string: raw pieces (Options::raw_pieces) hold tabs, line feeds and
+// spaces, which only JSON can write.
+std::string WriteOptionsProblem(const Options& count, const WriteOptions& write);
 
 // A problem names the output's display name; a reader that went away (EPIPE)
 // is reported as broken_pipe instead.

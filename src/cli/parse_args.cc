@@ -33,6 +33,24 @@ TOKENS
               spaces, punctuation and symbols do not.
   whitespace  maximal runs of characters that are neither White_Space nor
               control characters; punctuation stays attached.
+  gpt2, cl100k, o200k
+              the pre-tokenizer pieces that byte-pair-encoding tokenizer
+              trainers count: every match of GPT-2's pattern, of tiktoken's
+              cl100k_base (also Llama 3's) or of o200k_base, found over the
+              whole text of each input (or JSON Lines document) as Python's
+              regex.findall finds them. Every piece counts, spaces and line
+              ends included; ill-formed UTF-8 reads as U+FFFD, as Python's
+              errors="replace" decodes it. Pieces are written in GPT-2's
+              byte-level form (each byte of the piece's UTF-8 as one
+              character: " the" is "Ġthe", a line feed "Ċ"), what BPE
+              trainers read; --raw-pieces writes them as they are, with
+              --format json only. Case mapping and normalization apply to the
+              piece before the byte-level form; --ngrams does not apply.
+              Llama 3's tokenizer also cuts each text it encodes into pieces
+              of 400,000 characters and runs of white space or of other
+              characters into pieces of 25,000 before matching; vocabcount
+              does not: that only changes pieces of a text's longest runs,
+              which are over --max-token-bytes anyway unless it is raised.
   Ill-formed UTF-8 separates tokens and is never part of one; each input with
   some gets one warning with the offset of the first sequence and their number.
   A UTF-8 byte order mark at the start of an input is skipped.
@@ -226,11 +244,16 @@ ParsedArgs ParseArgs(int argc, const char* const* argv, const Environment& envir
   std::vector<std::string> paths;
   app.add_option("PATH", paths, "Files, directories, or - for standard input")->type_name("");
 
-  const std::map<std::string, TokenizerKind> tokenizers{{"word", TokenizerKind::kWord},
-                                                        {"whitespace", TokenizerKind::kWhitespace}};
-  app.add_option("-t,--tokenizer", options.tokenizer, "word (default) or whitespace")
+  const std::map<std::string, TokenizerKind> tokenizers{
+      {"word", TokenizerKind::kWord},     {"whitespace", TokenizerKind::kWhitespace},
+      {"gpt2", TokenizerKind::kGpt2},     {"cl100k", TokenizerKind::kCl100k},
+      {"o200k", TokenizerKind::kO200k}};
+  app.add_option("-t,--tokenizer", options.tokenizer,
+                 "word (default), whitespace, or the BPE pre-tokenizers gpt2, cl100k, o200k")
       ->transform(CLI::CheckedTransformer(tokenizers))
       ->option_text("KIND");
+  app.add_flag("--raw-pieces", options.raw_pieces,
+               "Write pre-tokenizer pieces as they are, not byte-level (--format json only)");
   bool lower = false, casefold = false, nfc = false, nfkc = false;
   app.add_flag("--lower", lower,
                "Lowercase each token (full Unicode, root locale; not with --casefold)");
@@ -444,6 +467,17 @@ ParsedArgs ParseArgs(int argc, const char* const* argv, const Environment& envir
   }
   if (options.temp_dir.empty() && app.count("--temp-dir") > 0) {
     conflict = "--temp-dir: the directory name is empty";
+  }
+  if (std::string problem = PieceOptionsProblem(options); !problem.empty()) {
+    conflict = (options.raw_pieces && !IsPieceTokenizer(options.tokenizer) ? "--raw-pieces: "
+                                                                            : "--ngrams: ") +
+               problem;
+  }
+  if (std::string problem = WriteOptionsProblem(options, cli.write); !problem.empty()) {
+    conflict = "--raw-pieces: " + problem;
+  }
+  if (cli.merge && options.raw_pieces) {
+    conflict = "--merge cannot be combined with --raw-pieces (give it when counting the parts)";
   }
   if (!conflict.empty()) {
     parsed.exit_status = 2;

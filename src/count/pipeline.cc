@@ -42,6 +42,7 @@
 #include "spill/run_store.h"
 #include "tokenize/long_tokens.h"
 #include "tokenize/normalize.h"
+#include "tokenize/piece_cut.h"
 #include "tokenize/tokenize.h"
 
 namespace vocabcount {
@@ -182,12 +183,14 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, const
   // Set-up failures (ICU data missing, a JSON field that cannot be) concern
   // the run, not one input.
   auto prototype = internal::MakeTokenizer(options.tokenizer);
+  const bool byte_level = IsPieceTokenizer(options.tokenizer) && !options.raw_pieces;
   auto normalizer_probe =
-      internal::TokenNormalizer::Create(options.case_mapping, options.normalization);
+      internal::TokenNormalizer::Create(options.case_mapping, options.normalization, byte_level);
   std::optional<absl::StatusOr<internal::JsonlField>> jsonl_probe;
   if (!options.jsonl_field.empty()) jsonl_probe = internal::JsonlField::Create(options.jsonl_field);
   const absl::Status jsonl_status = jsonl_probe ? jsonl_probe->status() : absl::OkStatus();
-  const std::string ngram_problem = NgramOptionsProblem(options);
+  std::string ngram_problem = NgramOptionsProblem(options);
+  if (ngram_problem.empty()) ngram_problem = PieceOptionsProblem(options);
   const absl::Status ngram_status =
       ngram_problem.empty() ? absl::OkStatus() : absl::InvalidArgumentError(ngram_problem);
   for (const absl::Status& status :
@@ -213,8 +216,8 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, const
     auto tokenizer = (*prototype)->Clone();
     const std::size_t worker_index = workers_made++;
     lock.unlock();
-    auto normalizer =
-        internal::TokenNormalizer::Create(options.case_mapping, options.normalization);
+    auto normalizer = internal::TokenNormalizer::Create(options.case_mapping,
+                                                        options.normalization, byte_level);
     if (!tokenizer.ok() || !normalizer.ok()) throw std::bad_alloc();
     std::optional<internal::JsonlField> jsonl;
     if (jsonl_probe) jsonl.emplace(*internal::JsonlField::Create(options.jsonl_field));
@@ -224,7 +227,7 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, const
     if (options.counts_ngrams()) ngrams.emplace(options);
     Worker worker{std::move(*tokenizer), std::move(*normalizer), {}, std::move(jsonl), {},
                   options.max_token_bytes, std::move(ngrams), &folded, plan.worker_bytes,
-                  first_partition};
+                  first_partition, IsPieceTokenizer(options.tokenizer), {}, {}};
     // At a hand-over, the tokens normalization changes are held twice for a
     // while (see NormalizeCounts): in an all-capitals text, every token.
     if (internal::CountsRawTokens(worker)) worker.handover_bytes /= 2;
@@ -234,7 +237,9 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, const
   std::vector<internal::Utf8Scan> scans(inputs.size());
   std::vector<internal::JsonlTally> tallies(inputs.size());
   std::vector<internal::InputLongTokens> long_tokens(inputs.size());
-  UnitSource source(inputs, options, report);
+  UnitSource source(inputs, options, report,
+                    IsPieceTokenizer(options.tokenizer) ? internal::kPieceCutRule
+                                                        : internal::kWordCutRule);
   // N-grams across unit cuts, counted as the units come in input order.
   internal::NgramStitcher stitcher(options);
   TokenCounter stitched;

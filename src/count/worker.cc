@@ -4,6 +4,7 @@
 #include "count/worker.h"
 
 #include <optional>
+#include <vector>
 #include <stdexcept>
 #include <string_view>
 
@@ -31,11 +32,25 @@ std::optional<std::string_view> Normalized(Worker& worker, std::string_view toke
 
 // Tokenizes one unit into the worker's own counter, leaving out the tokens
 // `filter` does not keep. Tokens are views into `text`, valid until this
-// returns; they are normalized later, once per distinct token.
-absl::Status CountTokens(Worker& worker, std::string_view text, TokenFilter& filter) {
-  absl::Status status = worker.tokenizer->Tokenize(text, [&](std::string_view token) {
+// returns; they are normalized later, once per distinct token. With
+// `documents`, the ends of the JSON Lines strings in `text`, each is
+// tokenized alone: a pre-tokenizer's piece could otherwise take the line
+// feed between two.
+absl::Status CountTokens(Worker& worker, std::string_view text, TokenFilter& filter,
+                         const std::vector<std::size_t>* documents) {
+  auto count = [&](std::string_view token) {
     if (filter.Keep(token)) worker.counter.AddSoon(token);
-  });
+  };
+  absl::Status status;
+  if (documents == nullptr) {
+    status = worker.tokenizer->Tokenize(text, count);
+  } else {
+    std::size_t begin = 0;
+    for (const std::size_t end : *documents) {
+      if (status.ok()) status = worker.tokenizer->Tokenize(text.substr(begin, end - begin), count);
+      begin = end + 1;  // past the line feed
+    }
+  }
   worker.counter.Settle();
   return status;
 }
@@ -90,17 +105,28 @@ UnitResult CountUnit(Worker& worker, const Unit& unit) {
     offset = 3;
   }
   UnitResult result{unit.input_index, offset, {}, {}, {}, 0, {}};
+  const std::vector<std::size_t>* documents = nullptr;
+  bool repaired = false;
   if (worker.jsonl) {
     // Ill-formed UTF-8 in a line makes it invalid JSON: a bad line.
-    result.jsonl = ExtractTexts(*worker.jsonl, text, unit.piece.first_line, worker.jsonl_texts);
+    result.jsonl = ExtractTexts(*worker.jsonl, text, unit.piece.first_line, worker.jsonl_texts,
+                                worker.pieces ? &worker.jsonl_ends : nullptr);
     text = worker.jsonl_texts;
+    if (worker.pieces) documents = &worker.jsonl_ends;
   } else {
     result.scan = ScanUtf8(text);
+    // Pieces are cut from the text as Python decodes it. Units end between
+    // whole characters, so each unit repaired alone gives the same text.
+    if (worker.pieces && result.scan.bad_sequences > 0) {
+      worker.repaired.Repair(text);
+      text = worker.repaired.text();
+      repaired = true;
+    }
   }
   TokenFilter filter(text, worker.max_token_bytes, unit.piece.forced_start, unit.piece.forced_end);
   absl::Status status = worker.ngrams
                             ? CountNgrams(worker, text, filter, unit.piece, result.ngrams)
-                            : CountTokens(worker, text, filter);
+                            : CountTokens(worker, text, filter, documents);
   ThrowIfFailed(status);
   if (worker.folded != nullptr && worker.counter.filled_bytes() > worker.handover_bytes) {
     // The shared tables hold normal forms only: raw tokens are mapped first.
@@ -108,6 +134,12 @@ UnitResult CountUnit(Worker& worker, const Unit& unit) {
     worker.folded->TakeOver(worker.counter, worker.first_partition);
   }
   result.long_tokens = filter.left_out();
+  if (repaired) {
+    // Warnings name offsets in the input, not in its repaired copy.
+    UnitLongTokens& left_out = result.long_tokens;
+    left_out.first_offset = worker.repaired.OriginalOffset(left_out.first_offset);
+    left_out.end_token_offset = worker.repaired.OriginalOffset(left_out.end_token_offset);
+  }
   result.bytes = unit.piece.offset + unit.piece.data.size() - offset;
   return result;
 }

@@ -7,12 +7,14 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "count/counter.h"
 #include "count/folded_counts.h"
 #include "input/jsonl_field.h"
 #include "input/jsonl_lines.h"
 #include "input/unit_source.h"
+#include "input/utf8_repair.h"
 #include "input/utf8_scan.h"
 #include "ngram/ngram_window.h"
 #include "tokenize/long_tokens.h"
@@ -41,6 +43,11 @@ struct Worker {
   FoldedCounts* folded = nullptr;
   std::size_t handover_bytes = 0;
   std::size_t first_partition = 0;
+  // With a pre-tokenizer: each string of a unit is tokenized alone, and a
+  // unit with ill-formed UTF-8 is read with U+FFFD in its place.
+  bool pieces = false;
+  std::vector<std::size_t> jsonl_ends;
+  RepairedUtf8 repaired;
 };
 
 // What counting a unit found besides its tokens, for its input's totals.

@@ -83,7 +83,7 @@ bool ChunkReader::Next(InputPiece& piece) {
 
 std::size_t ChunkReader::FindCut() {
   const std::string_view text(block_.get(), filled_);
-  std::size_t cut = FindSafeCut(text, std::max(begin_ + chunk_bytes_, scan_from_));
+  std::size_t cut = FindSafeCut(cut_rule_, text, std::max(begin_ + chunk_bytes_, scan_from_));
   if (cut == std::string::npos && at_end_) cut = filled_;
   cut_is_forced_ = false;
   if (stretch_bytes_) {
@@ -96,7 +96,7 @@ std::size_t ChunkReader::FindCut() {
     if ((cut == std::string::npos || cut > longest_end) && filled_ > longest_end) {
       // Units stay within chunk_bytes_ + stretch_bytes_: where no other cut
       // comes that soon, a loose cut does, since no stretch there is too long.
-      const std::size_t loose = FindLooseCutBefore(text, begin_, longest_end);
+      const std::size_t loose = FindLooseCutBefore(cut_rule_, text, begin_, longest_end);
       if (loose > begin_) {
         cut = loose;
         cut_is_forced_ = false;
@@ -126,7 +126,7 @@ std::optional<std::size_t> ChunkReader::FindForcedCut() {
   while (stretch_start_ + limit < filled_) {
     const std::size_t window_end = stretch_start_ + limit;
     const std::size_t floor = std::max(stretch_start_, no_loose_cut_to_);
-    const std::size_t loose = FindLooseCutBefore(text, floor, window_end);
+    const std::size_t loose = FindLooseCutBefore(cut_rule_, text, floor, window_end);
     no_loose_cut_to_ = window_end;
     if (loose > floor) {
       stretch_start_ = loose;

@@ -15,6 +15,7 @@
 #include <string_view>
 
 #include "input/block_pool.h"
+#include "input/safe_cut.h"
 
 namespace vocabcount::internal {
 
@@ -93,6 +94,10 @@ class ChunkReader {
     stretch_bytes_ = std::max<std::size_t>(stretch_bytes, 4);  // room to find a character start
   }
 
+  // Cuts where `rule` allows (safe and loose cuts), instead of where the word
+  // and whitespace tokenizers allow. Call before the first Next.
+  void UseCutRule(const CutRule& rule) { cut_rule_ = rule; }
+
   // The next unit; false at the end of the input or on an error.
   bool Next(InputPiece& piece);
 
@@ -118,6 +123,7 @@ class ChunkReader {
   void PassCut(std::size_t cut, bool forced);
 
   DescribedReadFunction read_;
+  CutRule cut_rule_ = kWordCutRule;
   std::size_t chunk_bytes_;
   std::size_t max_unit_bytes_;
   std::size_t block_bytes_;  // the usual size of a new block

@@ -6,8 +6,9 @@
 namespace vocabcount::internal {
 
 JsonlTally ExtractTexts(JsonlField& field, std::string_view unit, std::uint64_t first_line,
-                        std::string& texts) {
+                        std::string& texts, std::vector<std::size_t>* ends) {
   texts.clear();
+  if (ends != nullptr) ends->clear();
   JsonlTally tally;
   std::uint64_t line_number = first_line;
   std::size_t begin = 0;
@@ -22,6 +23,7 @@ JsonlTally ExtractTexts(JsonlField& field, std::string_view unit, std::uint64_t 
     ++tally.lines;
     if (line.kind == JsonlLine::Kind::kText) {
       texts += line.text;
+      if (ends != nullptr) ends->push_back(texts.size());
       texts += '\n';
     } else if (tally.bad_lines++ == 0) {
       tally.first_bad_line = line_number;

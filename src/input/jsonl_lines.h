@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "input/jsonl_field.h"
 
@@ -25,9 +26,11 @@ struct JsonlTally {
 // gives the tokens of each string tokenized on its own: no token joins two
 // lines. `unit` holds whole lines (the last may lack its line feed), the
 // first being line `first_line + 1` of its input, and must be followed by
-// kJsonlPaddingBytes readable bytes.
+// kJsonlPaddingBytes readable bytes. `ends`, if given, receives where each
+// string ends in `texts` (before its line feed), for tokenizers that must see
+// each document alone.
 JsonlTally ExtractTexts(JsonlField& field, std::string_view unit, std::uint64_t first_line,
-                        std::string& texts);
+                        std::string& texts, std::vector<std::size_t>* ends = nullptr);
 
 // Adds the tally of one unit to that of its input. Units may come in any
 // order: the first bad line is the least line number seen.

@@ -5,9 +5,6 @@
 
 namespace vocabcount::internal {
 
-namespace {
-
-// Whether cutting `text` at p (0 < p <= size) leaves every token whole.
 bool IsSafeCut(std::string_view text, std::size_t p) {
   const char before = text[p - 1];
   if (before == '\n') return true;
@@ -16,13 +13,26 @@ bool IsSafeCut(std::string_view text, std::size_t p) {
   return after > 0x20 && after < 0x7F;
 }
 
-}  // namespace
-
 std::size_t FindSafeCut(std::string_view text, std::size_t from) {
   for (std::size_t p = std::max<std::size_t>(from, 1); p <= text.size(); ++p) {
     if (IsSafeCut(text, p)) return p;
   }
   return std::string_view::npos;
+}
+
+std::size_t FindSafeCut(const CutRule& rule, std::string_view text, std::size_t from) {
+  for (std::size_t p = std::max<std::size_t>(from, 1); p <= text.size(); ++p) {
+    if (rule.is_safe(text, p)) return p;
+  }
+  return std::string_view::npos;
+}
+
+std::size_t FindLooseCutBefore(const CutRule& rule, std::string_view text, std::size_t floor,
+                               std::size_t position) {
+  for (std::size_t p = position; p > floor; --p) {
+    if (rule.is_loose(text, p)) return p;
+  }
+  return floor;
 }
 
 std::size_t FindSafeCutBefore(std::string_view text, std::size_t floor, std::size_t position) {

@@ -34,4 +34,22 @@ bool IsLooseCut(std::string_view text, std::size_t p);
 // The last loose cut p with floor < p <= position (< text.size()), or `floor`.
 std::size_t FindLooseCutBefore(std::string_view text, std::size_t floor, std::size_t position);
 
+// Whether p (0 < p <= text.size()) is a safe cut as FindSafeCut defines it.
+bool IsSafeCut(std::string_view text, std::size_t p);
+
+// Where a tokenizer lets a reader cut: the rules above, for the word and
+// whitespace tokenizers, or another tokenizer's own. `is_safe` may say yes at
+// p == text.size() only if no byte after p could make it wrong; `is_loose`
+// is asked only for p < text.size().
+struct CutRule {
+  bool (*is_safe)(std::string_view text, std::size_t p);
+  bool (*is_loose)(std::string_view text, std::size_t p);
+};
+inline constexpr CutRule kWordCutRule{IsSafeCut, IsLooseCut};
+
+// FindSafeCut and FindLooseCutBefore under `rule`.
+std::size_t FindSafeCut(const CutRule& rule, std::string_view text, std::size_t from);
+std::size_t FindLooseCutBefore(const CutRule& rule, std::string_view text, std::size_t floor,
+                               std::size_t position);
+
 }  // namespace vocabcount::internal

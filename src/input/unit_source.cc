@@ -13,10 +13,11 @@
 namespace vocabcount::internal {
 
 UnitSource::UnitSource(const std::vector<Input>& inputs, const Options& options,
-                       CountReport& report)
+                       CountReport& report, const CutRule& cut_rule)
     : inputs_(inputs),
       options_(options),
       report_(report),
+      cut_rule_(cut_rule),
       blocks_(ChunkReader::PoolFor(options.chunk_bytes)),
       start_(std::chrono::steady_clock::now()) {
   for (const Input& input : inputs) progress_.bytes_total += input.expected_bytes.value_or(0);
@@ -99,6 +100,7 @@ void UnitSource::OpenNext() {
   if (!options_.jsonl_field.empty()) {
     reader_->CutAtLineEnds();
   } else {
+    reader_->UseCutRule(cut_rule_);
     reader_->CutLongStretches(options_.stretch_bytes());
   }
   // The size of a compressed file says little about the size of its text.

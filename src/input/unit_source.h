@@ -32,8 +32,10 @@ struct Unit {
 class UnitSource {
  public:
   // `inputs`, `options` and `report` must outlive the source; stats and
-  // errors of reading go to `report`.
-  UnitSource(const std::vector<Input>& inputs, const Options& options, CountReport& report);
+  // errors of reading go to `report`. Inputs are cut where `cut_rule`, the
+  // tokenizer's, allows.
+  UnitSource(const std::vector<Input>& inputs, const Options& options, CountReport& report,
+             const CutRule& cut_rule = kWordCutRule);
   ~UnitSource() { CloseCurrent(); }
 
   // The next unit, or nullopt when every input is done or the run must stop.
@@ -56,6 +58,7 @@ class UnitSource {
   const std::vector<Input>& inputs_;
   const Options& options_;
   CountReport& report_;
+  CutRule cut_rule_;
   // Shared by the readers of all inputs, so that small files reuse blocks too.
   BlockPool blocks_;
   std::size_t next_input_ = 0;

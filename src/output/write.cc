@@ -51,6 +51,15 @@ void AppendJsonString(std::string& out, std::string_view token) {
 
 }  // namespace
 
+std::string WriteOptionsProblem(const Options& count, const WriteOptions& write) {
+  if (count.raw_pieces && write.format != OutputFormat::kJson) {
+    return "raw pieces hold spaces, tabs and line feeds, which a line of TSV or GloVe's format "
+           "cannot: write them with --format json, or drop --raw-pieces to write the byte-level "
+           "form";
+  }
+  return "";
+}
+
 VocabularyWriter::VocabularyWriter(const WriteOptions& options, int fd, std::string display_name)
     : options_(options), fd_(fd), display_name_(std::move(display_name)) {
   block_.reserve(kBlockBytes + 4096);

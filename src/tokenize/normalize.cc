@@ -7,6 +7,8 @@
 
 #include <algorithm>
 
+#include "tokenize/byte_level.h"
+
 
 namespace vocabcount::internal {
 namespace {
@@ -25,7 +27,8 @@ bool IsAsciiCapital(char c) { return c >= 'A' && c <= 'Z'; }
 }  // namespace
 
 absl::StatusOr<TokenNormalizer> TokenNormalizer::Create(CaseMapping case_mapping,
-                                                        Normalization normalization) {
+                                                        Normalization normalization,
+                                                        bool byte_level) {
   UErrorCode status = U_ZERO_ERROR;
   UCaseMap* case_map = nullptr;
   if (case_mapping != CaseMapping::kNone) {
@@ -43,29 +46,39 @@ absl::StatusOr<TokenNormalizer> TokenNormalizer::Create(CaseMapping case_mapping
     ucasemap_close(case_map);
     return IcuError("cannot load normalization data", status);
   }
-  return TokenNormalizer(case_mapping, case_map, normalizer);
+  return TokenNormalizer(case_mapping, case_map, normalizer, byte_level);
 }
 
 TokenNormalizer::TokenNormalizer(TokenNormalizer&& other) noexcept
     : case_mapping_(other.case_mapping_),
       case_map_(std::exchange(other.case_map_, nullptr)),
       normalizer_(other.normalizer_),
+      byte_level_(other.byte_level_),
       cased_(std::move(other.cased_)),
-      normalized_(std::move(other.normalized_)) {}
+      normalized_(std::move(other.normalized_)),
+      byte_level_form_(std::move(other.byte_level_form_)) {}
 
 TokenNormalizer::~TokenNormalizer() { ucasemap_close(case_map_); }
 
 bool TokenNormalizer::Keeps(std::string_view token) const {
   // One pass: this runs on every token of an n-gram count.
+  if (byte_level_) {
+    return std::all_of(token.begin(), token.end(), [&](char c) {
+      return c >= 0x21 && c <= 0x7E && !(IsAsciiCapital(c) && case_mapping_ != CaseMapping::kNone);
+    });
+  }
   return std::all_of(token.begin(), token.end(), [](char c) {
     return static_cast<unsigned char>(c) < 0x80 && !IsAsciiCapital(c);
   });
 }
 
 absl::StatusOr<std::string_view> TokenNormalizer::Apply(std::string_view token) {
-  absl::StatusOr<std::string_view> cased = MapCase(token);
-  if (!cased.ok() || normalizer_ == nullptr) return cased;
-  return Normalize(*cased);
+  absl::StatusOr<std::string_view> result = MapCase(token);
+  if (result.ok() && normalizer_ != nullptr) result = Normalize(*result);
+  if (!result.ok() || !byte_level_ || IsOwnByteLevel(*result)) return result;
+  byte_level_form_.clear();
+  AppendByteLevel(*result, byte_level_form_);
+  return std::string_view(byte_level_form_);
 }
 
 absl::StatusOr<std::string_view> TokenNormalizer::MapCase(std::string_view token) {

@@ -1,10 +1,12 @@
-// The two tokenizers: ICU's UAX #29 word segmentation, and whitespace runs.
+// The tokenizers: ICU's UAX #29 word segmentation, whitespace runs, and the
+// pre-tokenizer patterns of byte-pair-encoding tokenizers.
 #include "tokenize/tokenize.h"
 
 #include "tokenize/cjk_segmenter.h"
 #include "tokenize/fast_word.h"
 #include "tokenize/icu_dictionary.h"
 #include "tokenize/icu_word_iterator.h"
+#include "tokenize/pretokenize.h"
 #include "tokenize/thai_segmenter.h"
 
 #include <unicode/brkiter.h>
@@ -212,6 +214,25 @@ class WhitespaceTokenizer final : public Tokenizer {
   }
 };
 
+// Every match of a pre-tokenizer pattern is a token (a piece), white space
+// included. The worker hands it text with ill-formed UTF-8 already replaced.
+class PieceTokenizer final : public Tokenizer {
+ public:
+  explicit PieceTokenizer(PiecePattern pattern) : pattern_(pattern) {}
+
+  absl::Status Tokenize(std::string_view text, TokenSink sink) override {
+    SplitPieces(pattern_, text, sink);
+    return absl::OkStatus();
+  }
+
+  absl::StatusOr<std::unique_ptr<Tokenizer>> Clone() const override {
+    return std::make_unique<PieceTokenizer>(pattern_);
+  }
+
+ private:
+  PiecePattern pattern_;
+};
+
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<Tokenizer>> MakeTokenizer(TokenizerKind kind) {
@@ -220,6 +241,12 @@ absl::StatusOr<std::unique_ptr<Tokenizer>> MakeTokenizer(TokenizerKind kind) {
       return std::make_unique<WordTokenizer>();
     case TokenizerKind::kWhitespace:
       return std::make_unique<WhitespaceTokenizer>();
+    case TokenizerKind::kGpt2:
+      return std::make_unique<PieceTokenizer>(PiecePattern::kGpt2);
+    case TokenizerKind::kCl100k:
+      return std::make_unique<PieceTokenizer>(PiecePattern::kCl100k);
+    case TokenizerKind::kO200k:
+      return std::make_unique<PieceTokenizer>(PiecePattern::kO200k);
   }
   return absl::InvalidArgumentError("unknown tokenizer");
 }
