@@ -4,12 +4,15 @@
 # adds more (the fuzzing script adds clang). unicode-data, manpages-ja,
 # manpages-zh and libglib2.0-data are test data (Unicode's conformance files;
 # Chinese and Japanese text, and GLib's Thai messages beside those of apt and
-# dpkg, for the word exactness tests).
+# dpkg, for the word exactness tests); python3-regex is the pre-tokenizers'
+# reference, and sentencepiece with python3-sentencepiece the tokenizer
+# trainer their tests feed.
 set -euo pipefail
 
 packages=(g++ cmake make pkg-config libicu-dev libabsl-dev libtbb-dev libsimdjson-dev catch2 libcli11-dev
           zlib1g-dev libzstd-dev libbz2-dev liblzma-dev gzip zstd bzip2 xz-utils
-          util-linux time unicode-data manpages-ja manpages-zh libglib2.0-data ${EXTRA_PACKAGES:-})
+          util-linux time unicode-data manpages-ja manpages-zh libglib2.0-data
+          python3 python3-regex sentencepiece python3-sentencepiece ${EXTRA_PACKAGES:-})
 missing=()
 for package in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
