@@ -34,13 +34,17 @@ void PrintDiagnostics(const CountReport& report, const vocabcount::Options& opti
   for (const Problem& error : report.errors) PrintError(error.ToString());
   for (const vocabcount::IllFormedInput& input : report.ill_formed) {
     const bool one = input.sequences == 1;
+    // Pre-tokenizers read the text as Python decodes it; the others skip such bytes.
+    const std::string effect =
+        vocabcount::IsPieceTokenizer(options.tokenizer)
+            ? std::string(one ? "is" : "are") + " read as U+FFFD"
+            : std::string(one ? "separates" : "separate") + " tokens and " +
+                  (one ? "is" : "are") + " not counted";
     PrintError("warning: " +
                Problem{input.path, input.first_offset,
                        std::to_string(input.sequences) + " ill-formed UTF-8 sequence" +
                            (one ? "" : "s") + " (the first at byte " +
-                           std::to_string(input.first_offset) + ") " +
-                           (one ? "separates" : "separate") + " tokens and " +
-                           (one ? "is" : "are") + " not counted"}
+                           std::to_string(input.first_offset) + ") " + effect}
                    .ToString());
   }
   for (const vocabcount::LongTokenInput& input : report.long_tokens) {
