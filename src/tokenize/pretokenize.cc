@@ -4,6 +4,8 @@
 // out once (see each function).
 #include "tokenize/pretokenize.h"
 
+#include <array>
+
 #include "tokenize/piece_class.h"
 
 namespace vocabcount::internal {
@@ -11,21 +13,25 @@ namespace {
 
 constexpr std::size_t kNone = std::string_view::npos;
 
+// Each byte's class as a set, with no class for the bytes that start or
+// continue a multi-byte character: the ASCII loop of RunEnd stops at them.
+constexpr std::array<ClassSet, 256> kByteSets = [] {
+  std::array<ClassSet, 256> sets{};
+  for (int byte = 0; byte < 0x80; ++byte) sets[byte] = Set(kAsciiPieceClass[byte]);
+  return sets;
+}();
+
 // The end of the run of characters in `set` that starts at i (i if none).
 inline std::size_t RunEnd(std::string_view text, std::size_t i, ClassSet set) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t size = text.size();
-  while (i < size) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    if (byte < 0x80) {
-      if (!In(kAsciiPieceClass[byte], set)) break;
-      ++i;
-      continue;
-    }
+  for (;;) {
+    while (i < size && (kByteSets[bytes[i]] & set) != 0) ++i;
+    if (i >= size || bytes[i] < 0x80) return i;
     const PieceChar c = DecodeNonAscii(text, i);
-    if (!In(c.cls, set)) break;
+    if (!In(c.cls, set)) return i;
     i = c.end;
   }
-  return i;
 }
 
 // The end of a run of CR, LF and '/' from i: o200k's [\r\n/]*.
