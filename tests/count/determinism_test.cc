@@ -5,8 +5,11 @@
 #include <algorithm>
 #include <random>
 
+#include <unicode/utf8.h>
+
 #include "support/reference_counter.h"
 #include "support/test_support.h"
+#include "tokenize/pretokenize.h"
 
 namespace vocabcount::testing {
 namespace {
@@ -64,6 +67,79 @@ TEST_CASE("Whitespace mode does not depend on threads or chunk size", "[determin
       options.chunk_bytes = chunk;
       INFO(threads << " threads, chunk " << chunk);
       CHECK(CountTextTsv(text, options) == expected);
+    }
+  }
+}
+
+// `text` with each ill-formed sequence as U+FFFD, decoded by hand.
+std::string Repaired(std::string_view text) {
+  std::string out;
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+  const auto length = static_cast<std::int32_t>(text.size());
+  for (std::int32_t i = 0; i < length;) {
+    const std::int32_t start = i;
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (c < 0) {
+      out += "\xEF\xBF\xBD";
+    } else {
+      out.append(text.substr(start, i - start));
+    }
+  }
+  return out;
+}
+
+// GPT-2's byte-level form, from its definition: the printable bytes stand
+// for themselves, the others for U+0100 onwards in byte order.
+std::string ByteLevel(std::string_view piece) {
+  std::string out;
+  for (const char byte : piece) {
+    int code = 0x100;
+    const int value = static_cast<unsigned char>(byte);
+    const auto printable = [](int b) {
+      return (b >= 0x21 && b <= 0x7E) || (b >= 0xA1 && b <= 0xAC) || b >= 0xAE;
+    };
+    if (printable(value)) {
+      code = value;
+    } else {
+      for (int b = 0; b < value; ++b) code += printable(b) ? 0 : 1;
+    }
+    if (code < 0x80) {
+      out += static_cast<char>(code);
+    } else {
+      out += static_cast<char>(0xC0 | (code >> 6));
+      out += static_cast<char>(0x80 | (code & 0x3F));
+    }
+  }
+  return out;
+}
+
+TEST_CASE("Pieces do not depend on threads or chunk size, and are those of the whole text",
+          "[determinism][pieces]") {
+  std::string corpus;
+  for (const std::string& path : CorpusTexts()) corpus += ReadFile(path);
+  std::mt19937 random(23);
+  corpus += RandomText(random, 3000);
+  corpus += "12345678901234567890\r\n\r\n  \t x\r y /z\n/\n'S 'll 'LL\n";
+  const std::pair<TokenizerKind, internal::PiecePattern> kinds[] = {
+      {TokenizerKind::kGpt2, internal::PiecePattern::kGpt2},
+      {TokenizerKind::kCl100k, internal::PiecePattern::kCl100k},
+      {TokenizerKind::kO200k, internal::PiecePattern::kO200k}};
+  for (const auto& [kind, pattern] : kinds) {
+    // The pieces of the whole text, split in one go.
+    ReferenceCounts counts;
+    internal::SplitPieces(pattern, Repaired(corpus),
+                          [&](std::string_view piece) { ++counts[ByteLevel(piece)]; });
+    const std::string expected = ReferenceTsv(counts);
+    for (int threads : {1, 2, 8}) {
+      for (std::size_t chunk : {1, 7, 4096, 1 << 20}) {
+        Options options;
+        options.tokenizer = kind;
+        options.threads = threads;
+        options.chunk_bytes = chunk;
+        INFO(static_cast<int>(kind) << ", " << threads << " threads, chunk " << chunk);
+        CHECK(CountTextTsv(corpus, options) == expected);
+      }
     }
   }
 }
