@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Runs every libFuzzer target (tests/fuzz) for its share of FUZZ_SECONDS
-# (default 120, the whole budget): word 20%, dictionary 20%, count 25%,
-# vocabulary 15%, jsonl 20%. Builds them with clang (ASan + UBSan) in
-# build-fuzz/, or in FUZZ_BUILD_DIR when that names a build already
-# configured with -DVOCABCOUNT_BUILD_FUZZERS=ON. Each target starts from its
+# (default 120, the whole budget): word 15%, dictionary 15%, count 25%,
+# vocabulary 15%, jsonl 15%, pieces 15%. Builds them with clang (ASan +
+# UBSan) in build-fuzz/, or in FUZZ_BUILD_DIR when that names a build
+# already configured with -DVOCABCOUNT_BUILD_FUZZERS=ON. Each target starts from its
 # seeds and regression inputs. Ends with a table of time, executions and
 # coverage per target; a crash or a broken invariant in any target fails the
 # run, after all have run, with the input saved as
@@ -11,8 +11,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 budget=${FUZZ_SECONDS:-120}
-targets=(word dictionary count vocabulary jsonl)
-shares=(20 20 25 15 20)  # percent of the budget
+targets=(word dictionary count vocabulary jsonl pieces)
+shares=(15 15 25 15 15 15)  # percent of the budget
 
 if [[ -n ${FUZZ_BUILD_DIR:-} ]]; then
   build_dir=$FUZZ_BUILD_DIR
@@ -40,7 +40,7 @@ mkdir -p "$work/word-lines"
 cat corpus/*.txt | split -l 1 -a 5 - "$work/word-lines/line-"
 declare -A seeds=([word]="$work/word-lines" [dictionary]=tests/fuzz/seeds/dictionary
                   [count]=tests/fuzz/seeds/count [vocabulary]=tests/fuzz/seeds/vocabulary
-                  [jsonl]=tests/fuzz/seeds/jsonl)
+                  [jsonl]=tests/fuzz/seeds/jsonl [pieces]=tests/fuzz/seeds/pieces)
 declare -A dictionaries=([vocabulary]=tests/fuzz/vocabulary.dict [jsonl]=tests/fuzz/jsonl.dict)
 
 summary=()
