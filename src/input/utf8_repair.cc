@@ -1,10 +1,10 @@
-// Replacing ill-formed UTF-8 with ICU's decoder macros, which find the same
-// maximal subparts as ScanUtf8 counts and Python's decoder replaces.
+// Replacing ill-formed UTF-8: the maximal subparts ScanUtf8 counts, which are
+// those Python's decoder replaces.
 #include "input/utf8_repair.h"
 
-#include <unicode/utf8.h>
-
 #include <algorithm>
+
+#include "input/utf8_scan.h"
 
 namespace vocabcount::internal {
 
@@ -12,25 +12,14 @@ void RepairedUtf8::Repair(std::string_view text) {
   text_.clear();
   replacements_.clear();
   text_.reserve(text.size() + 16);
-  const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
-  const auto length = static_cast<std::int64_t>(text.size());
-  std::int64_t copied_to = 0;
-  for (std::int64_t i = 0; i < length;) {
-    if (bytes[i] < 0x80) {
-      ++i;
-      continue;
-    }
-    const std::int64_t start = i;
-    UChar32 c;
-    U8_NEXT(bytes, i, length, c);
-    if (c >= 0) continue;
-    text_.append(text.data() + copied_to, static_cast<std::size_t>(start - copied_to));
-    replacements_.push_back({text_.size(), static_cast<std::uint64_t>(start),
-                             static_cast<std::uint64_t>(i - start)});
+  std::size_t copied_to = 0;
+  ForEachIllFormed(text, [&](std::size_t start, std::size_t end) {
+    text_.append(text.substr(copied_to, start - copied_to));
+    replacements_.push_back({text_.size(), start, end - start});
     text_ += "\xEF\xBF\xBD";
-    copied_to = i;
-  }
-  text_.append(text.data() + copied_to, static_cast<std::size_t>(length - copied_to));
+    copied_to = end;
+  });
+  text_.append(text.substr(copied_to));
 }
 
 std::uint64_t RepairedUtf8::OriginalOffset(std::uint64_t offset) const {

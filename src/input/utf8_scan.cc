@@ -14,6 +14,15 @@ namespace vocabcount::internal {
 Utf8Scan ScanUtf8(std::string_view text) {
   Utf8Scan scan;
   if (simdjson::validate_utf8(text.data(), text.size())) return scan;
+  ForEachIllFormed(text, [&](std::size_t start, std::size_t) {
+    if (scan.bad_sequences == 0) scan.first_bad_offset = start;
+    ++scan.bad_sequences;
+  });
+  return scan;
+}
+
+void ForEachIllFormed(std::string_view text,
+                      absl::FunctionRef<void(std::size_t start, std::size_t end)> on_ill_formed) {
   const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
   const std::int64_t length = static_cast<std::int64_t>(text.size());
   std::int64_t i = 0;
@@ -30,12 +39,8 @@ Utf8Scan ScanUtf8(std::string_view text) {
     const std::int64_t start = i;
     UChar32 c;
     U8_NEXT(bytes, i, length, c);
-    if (c < 0) {
-      if (scan.bad_sequences == 0) scan.first_bad_offset = static_cast<std::uint64_t>(start);
-      ++scan.bad_sequences;
-    }
+    if (c < 0) on_ill_formed(static_cast<std::size_t>(start), static_cast<std::size_t>(i));
   }
-  return scan;
 }
 
 }  // namespace vocabcount::internal

@@ -3,7 +3,10 @@
 #pragma once
 
 #include <cstdint>
+#include <cstddef>
 #include <string_view>
+
+#include "absl/functional/function_ref.h"
 
 namespace vocabcount::internal {
 
@@ -13,5 +16,11 @@ struct Utf8Scan {
 };
 
 Utf8Scan ScanUtf8(std::string_view text);
+
+// Calls `on_ill_formed(start, end)` with the byte offsets of each maximal
+// ill-formed subpart of `text`, in order: the sequences ScanUtf8 counts, and
+// a decoder replaces with one U+FFFD each.
+void ForEachIllFormed(std::string_view text,
+                      absl::FunctionRef<void(std::size_t start, std::size_t end)> on_ill_formed);
 
 }  // namespace vocabcount::internal
