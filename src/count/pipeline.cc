@@ -43,6 +43,7 @@
 #include "tokenize/long_tokens.h"
 #include "tokenize/normalize.h"
 #include "tokenize/piece_cut.h"
+#include "tokenize/pretokenize.h"
 #include "tokenize/tokenize.h"
 
 namespace vocabcount {
@@ -238,8 +239,9 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, const
   std::vector<internal::JsonlTally> tallies(inputs.size());
   std::vector<internal::InputLongTokens> long_tokens(inputs.size());
   UnitSource source(inputs, options, report,
-                    IsPieceTokenizer(options.tokenizer) ? internal::kPieceCutRule
-                                                        : internal::kWordCutRule);
+                    IsPieceTokenizer(options.tokenizer)
+                        ? internal::PieceCutRule(internal::PiecePatternOf(options.tokenizer))
+                        : internal::kWordCutRule);
   // N-grams across unit cuts, counted as the units come in input order.
   internal::NgramStitcher stitcher(options);
   TokenCounter stitched;

@@ -90,7 +90,7 @@ std::size_t ChunkReader::FindCut() {
     const std::optional<std::size_t> forced = FindForcedCut();
     if (forced && (cut == std::string::npos || *forced < cut)) {
       cut = *forced;
-      cut_is_forced_ = true;
+      cut_is_forced_ = !due_cut_ends_token_;
     }
     const std::size_t longest_end = begin_ + chunk_bytes_ + *stretch_bytes_;
     if ((cut == std::string::npos || cut > longest_end) && filled_ > longest_end) {
@@ -133,10 +133,22 @@ std::optional<std::size_t> ChunkReader::FindForcedCut() {
       continue;
     }
     // No loose cut in (stretch_start_, window_end]: the stretch is too long.
+    if (cut_rule_.last_token_end != nullptr) {
+      // Tokens decided by bytes already read, unless one run is longer than
+      // a whole stretch: then the token that holds it is over the limit.
+      if (filled_ - window_end < limit && !at_end_) return std::nullopt;
+      const std::size_t token_end = cut_rule_.last_token_end(text, stretch_start_, window_end);
+      if (token_end > stretch_start_) {
+        due_forced_cut_ = token_end;
+        due_cut_ends_token_ = true;
+        return due_forced_cut_;
+      }
+    }
     std::size_t forced = window_end;
     for (std::size_t back = 0; back < 3 && IsContinuationByte(text[forced]); ++back) --forced;
     if (IsContinuationByte(text[forced])) forced = window_end;  // not UTF-8: any byte will do
     due_forced_cut_ = forced;
+    due_cut_ends_token_ = false;
     return due_forced_cut_;
   }
   return std::nullopt;
@@ -148,7 +160,7 @@ void ChunkReader::PassCut(std::size_t cut, bool forced) {
     stretch_start_ = cut;
     no_loose_cut_to_ = std::max(no_loose_cut_to_, cut);
   }
-  if (forced) due_forced_cut_.reset();
+  if (due_forced_cut_ && cut >= *due_forced_cut_) due_forced_cut_.reset();
   begin_is_forced_ = forced;
 }
 

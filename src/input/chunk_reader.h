@@ -85,7 +85,8 @@ class ChunkReader {
   // of more than `stretch_bytes` holds no loose cut either (see input/safe_cut.h),
   // it is cut `stretch_bytes` after its start (moved back to the start of a
   // UTF-8 character when one is within three bytes), and again every
-  // `stretch_bytes` while it lasts. Where such forced cuts fall depends on the
+  // `stretch_bytes` while it lasts; or, with a cut rule that can find token
+  // ends (CutRule::last_token_end), at the last token end before that. Where such forced cuts fall depends on the
   // text only, never on chunk_bytes or read sizes. A stretch with loose cuts
   // but no safe cut ends its unit at a loose cut once the unit has
   // chunk_bytes + stretch_bytes. Units are then at most about that long. Not
@@ -145,6 +146,9 @@ class ChunkReader {
   std::size_t stretch_start_ = 0;
   std::size_t no_loose_cut_to_ = 0;
   std::optional<std::size_t> due_forced_cut_;
+  // Whether due_forced_cut_ is a token end found by the cut rule's
+  // last_token_end, which ends units like a safe cut, not a forced one.
+  bool due_cut_ends_token_ = false;
   bool cut_is_forced_ = false;  // whether FindCut's last cut was forced
   bool begin_is_forced_ = false;
   std::string error_;

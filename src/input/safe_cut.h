@@ -41,9 +41,18 @@ bool IsSafeCut(std::string_view text, std::size_t p);
 // whitespace tokenizers, or another tokenizer's own. `is_safe` may say yes at
 // p == text.size() only if no byte after p could make it wrong; `is_loose`
 // is asked only for p < text.size().
+//
+// `last_token_end`, if set, is for stretches with no loose cut, which the
+// reader would otherwise cut by force (ChunkReader::CutLongStretches): the
+// last end of a token at or before `to` when tokens are matched from `from`,
+// where one starts, or `from` if a token covers all of (from, to]. The reader
+// asks with at least `to - from` bytes read after `to` (or the whole input),
+// so that only a run longer than that could still change those tokens, and
+// cuts there instead, as at a safe cut.
 struct CutRule {
   bool (*is_safe)(std::string_view text, std::size_t p);
   bool (*is_loose)(std::string_view text, std::size_t p);
+  std::size_t (*last_token_end)(std::string_view text, std::size_t from, std::size_t to) = nullptr;
 };
 inline constexpr CutRule kWordCutRule{IsSafeCut, IsLooseCut};
 

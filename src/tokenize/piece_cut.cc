@@ -29,6 +29,17 @@ std::optional<PieceChar> CharBefore(std::string_view text, std::size_t end) {
 
 constexpr ClassSet kLettersOrNumbers = kLetters | kNumbers;
 
+template <PiecePattern pattern>
+std::size_t LastPieceEnd(std::string_view text, std::size_t from, std::size_t to) {
+  std::size_t last = from;
+  for (std::size_t start = from; start < text.size();) {
+    const std::size_t end = PieceEnd(pattern, text, start);
+    if (end > to) break;
+    last = start = end;
+  }
+  return last;
+}
+
 }  // namespace
 
 bool IsSafePieceCut(std::string_view text, std::size_t p) {
@@ -55,6 +66,18 @@ bool IsSafePieceCut(std::string_view text, std::size_t p) {
   if (x == PieceClass::kNumber) return In(y, kLetters) || y_plain_punctuation;
   if (x == PieceClass::kOther) return y == PieceClass::kNumber;
   return false;
+}
+
+CutRule PieceCutRule(PiecePattern pattern) {
+  switch (pattern) {
+    case PiecePattern::kGpt2:
+      return {IsSafePieceCut, IsSafePieceCut, LastPieceEnd<PiecePattern::kGpt2>};
+    case PiecePattern::kCl100k:
+      return {IsSafePieceCut, IsSafePieceCut, LastPieceEnd<PiecePattern::kCl100k>};
+    case PiecePattern::kO200k:
+      return {IsSafePieceCut, IsSafePieceCut, LastPieceEnd<PiecePattern::kO200k>};
+  }
+  return {IsSafePieceCut, IsSafePieceCut};
 }
 
 }  // namespace vocabcount::internal

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "input/safe_cut.h"
+#include "tokenize/pretokenize.h"
 
 namespace vocabcount::internal {
 
@@ -40,8 +41,11 @@ namespace vocabcount::internal {
 // (an ill-formed sequence at p reads as U+FFFD, punctuation, either way).
 bool IsSafePieceCut(std::string_view text, std::size_t p);
 
-// The pre-tokenizers' cut rule for the chunk reader. A loose cut is a safe
-// cut: nothing weaker holds for pieces, which take spaces and line ends.
-inline constexpr CutRule kPieceCutRule{IsSafePieceCut, IsSafePieceCut};
+// The cut rule of `pattern` for the chunk reader. A loose cut is a safe cut:
+// nothing weaker holds for pieces, which take spaces and line ends. Where a
+// stretch has neither (a megabyte of digits, which cl100k and o200k take
+// three at a time), the reader cuts at the last end of a piece matched from
+// the stretch's start, so the pieces stay exact.
+CutRule PieceCutRule(PiecePattern pattern);
 
 }  // namespace vocabcount::internal

@@ -219,6 +219,14 @@ void Split(std::string_view text, absl::FunctionRef<void(std::string_view)> sink
 
 }  // namespace
 
+PiecePattern PiecePatternOf(TokenizerKind kind) {
+  switch (kind) {
+    case TokenizerKind::kGpt2: return PiecePattern::kGpt2;
+    case TokenizerKind::kO200k: return PiecePattern::kO200k;
+    default: return PiecePattern::kCl100k;
+  }
+}
+
 std::size_t PieceEnd(PiecePattern pattern, std::string_view text, std::size_t start) {
   switch (pattern) {
     case PiecePattern::kGpt2: return Gpt2End(text, start);

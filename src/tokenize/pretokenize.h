@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "absl/functional/function_ref.h"
+#include "vocabcount/options.h"
 
 namespace vocabcount::internal {
 
@@ -21,6 +22,9 @@ enum class PiecePattern {
   // \p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n/]*|\s*[\r\n]+|\s+(?!\S)|\s+
   kO200k,
 };
+
+// The pattern of a pre-tokenizer (IsPieceTokenizer(kind) must hold).
+PiecePattern PiecePatternOf(TokenizerKind kind);
 
 // Where the piece that starts at byte `start` (< text.size()) ends: the
 // match of the pattern there, with the first alternative that matches and

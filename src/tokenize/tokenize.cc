@@ -242,11 +242,9 @@ absl::StatusOr<std::unique_ptr<Tokenizer>> MakeTokenizer(TokenizerKind kind) {
     case TokenizerKind::kWhitespace:
       return std::make_unique<WhitespaceTokenizer>();
     case TokenizerKind::kGpt2:
-      return std::make_unique<PieceTokenizer>(PiecePattern::kGpt2);
     case TokenizerKind::kCl100k:
-      return std::make_unique<PieceTokenizer>(PiecePattern::kCl100k);
     case TokenizerKind::kO200k:
-      return std::make_unique<PieceTokenizer>(PiecePattern::kO200k);
+      return std::make_unique<PieceTokenizer>(PiecePatternOf(kind));
   }
   return absl::InvalidArgumentError("unknown tokenizer");
 }

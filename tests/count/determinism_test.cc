@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <random>
+#include <tuple>
 
 #include <unicode/utf8.h>
 
@@ -142,6 +143,51 @@ TEST_CASE("Pieces do not depend on threads or chunk size, and are those of the w
       }
     }
   }
+}
+
+TEST_CASE("Stretches of short pieces with no safe cut are cut at piece ends, not by force",
+          "[determinism][pieces][long_tokens]") {
+  // Over a megabyte of digits, which cl100k and o200k take three at a time,
+  // and of letters changing case, which o200k splits: no place in either
+  // where a cut is safe whatever came before.
+  std::mt19937 random(29);
+  std::string digits = "x";
+  for (int i = 0; i < (3 << 19); ++i) digits += static_cast<char>('0' + random() % 10);
+  digits += " ";
+  std::string cases = digits;
+  for (int i = 0; i < (1 << 19); ++i) cases += i % 3 == 0 ? "Ab" : "c";
+  cases += "\n";
+  // cl100k takes letters as one piece, which the case changes would make a
+  // piece over the limit: only o200k gets them.
+  const std::tuple<TokenizerKind, internal::PiecePattern, std::string> kinds[] = {
+      {TokenizerKind::kCl100k, internal::PiecePattern::kCl100k, digits},
+      {TokenizerKind::kO200k, internal::PiecePattern::kO200k, cases}};
+  for (const auto& [kind, pattern, text] : kinds) {
+    ReferenceCounts counts;
+    internal::SplitPieces(pattern, text,
+                          [&](std::string_view piece) { ++counts[ByteLevel(piece)]; });
+    const std::string expected = ReferenceTsv(counts);
+    for (int threads : {1, 2}) {
+      for (std::size_t chunk : {std::size_t{1000}, std::size_t{1} << 20}) {
+        Options options;
+        options.tokenizer = kind;
+        options.threads = threads;
+        options.chunk_bytes = chunk;
+        INFO(static_cast<int>(kind) << ", " << threads << " threads, chunk " << chunk);
+        const CountReport report = CountTextForTest(text, options);
+        REQUIRE(report.ok());
+        CHECK(report.long_tokens.empty());
+        CHECK(FormatVocabulary(report.vocabulary, {}) == expected);
+      }
+    }
+  }
+  // GPT-2 takes the digits as one piece: over the limit.
+  Options options;
+  options.tokenizer = TokenizerKind::kGpt2;
+  const CountReport report = CountTextForTest(digits, options);
+  REQUIRE(report.ok());
+  REQUIRE(report.long_tokens.size() == 1);
+  CHECK(report.long_tokens[0].tokens == 1);
 }
 
 TEST_CASE("Input order does not change output bytes", "[determinism]") {
