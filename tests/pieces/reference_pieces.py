@@ -14,6 +14,7 @@ Needs Debian's python3-regex: run it with /usr/bin/python3.
 """
 
 import argparse
+import codecs
 import collections
 import json
 import sys
@@ -59,11 +60,13 @@ def bytes_to_unicode():
     return table
 
 
-BYTE_TO_CHAR = bytes_to_unicode()
+# The table as a charmap: decoding a piece's UTF-8 through it gives the
+# byte-level form, one character per byte.
+BYTE_LEVEL_CHARMAP = "".join(bytes_to_unicode()[byte] for byte in range(256))
 
 
 def byte_level(piece):
-    return "".join(BYTE_TO_CHAR[b] for b in piece.encode("utf-8"))
+    return codecs.charmap_decode(piece.encode("utf-8"), "strict", BYTE_LEVEL_CHARMAP)[0]
 
 
 def decode(data):
@@ -124,14 +127,15 @@ def texts_of(paths, jsonl_field):
 
 
 def ordered(counts):
-    """(key, count) by count descending, then key's UTF-8 bytes ascending."""
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].encode("utf-8")))
+    """(UTF-8 key, count) by count descending, then key bytes ascending."""
+    return [(key, -negated) for negated, key in
+            sorted((-n, key.encode("utf-8")) for key, n in counts.items())]
 
 
 def tsv(counts):
     """vocabcount's default output for these pieces."""
-    keyed = collections.Counter({byte_level(p): n for p, n in counts.items()})
-    return "".join("%s\t%d\n" % kv for kv in ordered(keyed)).encode("utf-8")
+    keyed = {byte_level(piece): n for piece, n in counts.items()}
+    return b"".join(b"%s\t%d\n" % row for row in ordered(keyed))
 
 
 def json_string(s):
@@ -151,7 +155,7 @@ def json_string(s):
 
 def raw_json(counts):
     """vocabcount's --raw-pieces --format json output."""
-    entries = ["  %s: %d" % (json_string(p), n) for p, n in ordered(counts)]
+    entries = ["  %s: %d" % (json_string(p.decode("utf-8")), n) for p, n in ordered(counts)]
     if not entries:
         return b"{}\n"
     return ("{\n" + ",\n".join(entries) + "\n}\n").encode("utf-8")
