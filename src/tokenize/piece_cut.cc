@@ -45,7 +45,11 @@ std::size_t LastPieceEnd(std::string_view text, std::size_t from, std::size_t to
 bool IsSafePieceCut(std::string_view text, std::size_t p) {
   if (p == 0 || p >= text.size()) return false;
   // A continuation byte at p would split a sequence, or an ill-formed one.
-  if ((static_cast<unsigned char>(text[p]) & 0xC0) == 0x80) return false;
+  const auto lead = static_cast<unsigned char>(text[p]);
+  if ((lead & 0xC0) == 0x80) return false;
+  // The character at p must be all there: the reader asks about the end of
+  // what it has read so far, where a sequence cut short reads as U+FFFD.
+  if (p + 1 + U8_COUNT_TRAIL_BYTES(lead) > text.size()) return false;
   const std::optional<PieceChar> before = CharBefore(text, p);
   if (!before) return false;
   const std::optional<PieceChar> at = DecodePieceChar(text, p);

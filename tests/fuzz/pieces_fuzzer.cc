@@ -76,6 +76,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // Every safe cut: the pieces of the two sides, one after the other, are
   // those of the whole input.
   for (std::size_t p = 1; p < size; ++p) {
+    // The reader judges cuts with only part of the input read: a cut safe in
+    // a prefix must be safe in the whole input.
+    for (std::size_t read = p + 1; read < size && read <= p + 4; ++read) {
+      if (vocabcount::internal::IsSafePieceCut(text.substr(0, read), p) &&
+          !vocabcount::internal::IsSafePieceCut(text, p)) {
+        Fail("a cut at byte " + std::to_string(p) + " is safe with " + std::to_string(read) +
+                 " bytes read but not in the whole input",
+             text);
+      }
+    }
     if (!vocabcount::internal::IsSafePieceCut(text, p)) continue;
     for (std::size_t k = 0; k < std::size(kPatterns); ++k) {
       std::vector<std::string_view> joined = Split(kPatterns[k], text.substr(0, p));

@@ -249,12 +249,21 @@ TEST_CASE("The ASCII table and PieceClassOf agree with ICU", "[pieces]") {
 }
 
 // Whether the pieces of the two sides of every safe cut of `text`, joined,
-// are those of the whole text in every pattern; the number of safe cuts is
-// added to `cuts`. An empty string, or the first cut that breaks a piece.
+// are those of the whole text in every pattern, and every cut that is safe in
+// a prefix is safe in the whole; the number of safe cuts is added to `cuts`.
+// An empty string, or the first cut that breaks a piece.
 std::string BrokenCut(std::string_view text, int& cuts) {
   Pieces whole[std::size(kPatterns)];
   for (std::size_t k = 0; k < std::size(kPatterns); ++k) whole[k] = Split(kPatterns[k], text);
   for (std::size_t p = 1; p < text.size(); ++p) {
+    // The reader judges a cut with only some bytes after it read: a cut safe
+    // in a prefix must be safe in the whole text.
+    for (std::size_t read = p + 1; read < text.size() && read <= p + 4; ++read) {
+      if (IsSafePieceCut(text.substr(0, read), p) && !IsSafePieceCut(text, p)) {
+        return "a cut at " + std::to_string(p) + " safe with " + std::to_string(read) +
+               " bytes read but not in the whole " + HexBytes(text);
+      }
+    }
     if (!IsSafePieceCut(text, p)) continue;
     ++cuts;
     for (std::size_t k = 0; k < std::size(kPatterns); ++k) {
