@@ -34,6 +34,19 @@ inline std::size_t RunEnd(std::string_view text, std::size_t i, ClassSet set) {
   }
 }
 
+// Where the commonest pieces start, in all three patterns: at an ASCII letter
+// (a word), or at a space before one (a word after a space). The offset of
+// that letter, or kNone. Tried before anything else, so that the branch that
+// picks the alternative is the same for most pieces.
+inline std::size_t AsciiWordStart(std::string_view text, std::size_t i) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  if ((kByteSets[bytes[i]] & kLetters) != 0) return i;
+  if (bytes[i] == ' ' && i + 1 < text.size() && (kByteSets[bytes[i + 1]] & kLetters) != 0) {
+    return i + 1;
+  }
+  return kNone;
+}
+
 // The end of a run of CR, LF and '/' from i: o200k's [\r\n/]*.
 inline std::size_t LineEndOrSlashRunEnd(std::string_view text, std::size_t i) {
   while (i < text.size() && (text[i] == '\r' || text[i] == '\n' || text[i] == '/')) ++i;
@@ -98,6 +111,10 @@ std::size_t SpaceThenRun(std::string_view text, const PieceChar& space, ClassSet
 }
 
 std::size_t Gpt2End(std::string_view text, std::size_t i) {
+  // ' ?\p{L}+', as below.
+  if (const std::size_t word = AsciiWordStart(text, i); word != kNone) {
+    return RunEnd(text, word + 1, kLetters);
+  }
   const PieceChar c = DecodePieceChar(text, i);
   if (c.code == '\'') {
     if (const std::size_t end = ContractionEnd(text, i, false); end != kNone) return end;
@@ -141,6 +158,10 @@ std::size_t PunctuationEnd(std::string_view text, const PieceChar& c, bool slash
 }
 
 std::size_t Cl100kEnd(std::string_view text, std::size_t i) {
+  // '[^\r\n\p{L}\p{N}]?\p{L}+', as below.
+  if (const std::size_t word = AsciiWordStart(text, i); word != kNone) {
+    return RunEnd(text, word + 1, kLetters);
+  }
   const PieceChar c = DecodePieceChar(text, i);
   if (c.code == '\'') {
     if (const std::size_t end = ContractionEnd(text, i, true); end != kNone) return end;
@@ -185,7 +206,23 @@ std::size_t UpperLettersEnd(std::string_view text, std::size_t s) {
   return end > s ? end : kNone;
 }
 
+// `end`, or the end of (?i:'s|'t|'re|'ve|'m|'ll|'d) there: what follows
+// o200k's letters.
+std::size_t WithContraction(std::string_view text, std::size_t end) {
+  if (end < text.size() && text[end] == '\'') {
+    if (const std::size_t with = ContractionEnd(text, end, true); with != kNone) return with;
+  }
+  return end;
+}
+
 std::size_t O200kEnd(std::string_view text, std::size_t i) {
+  // The first letter alternative, as below: with the space as its first
+  // character, or from the letter.
+  if (const std::size_t word = AsciiWordStart(text, i); word != kNone) {
+    if (const std::size_t end = CasedLettersEnd(text, word); end != kNone) {
+      return WithContraction(text, end);
+    }
+  }
   const PieceChar c = DecodePieceChar(text, i);
   // Each letter alternative first with its optional first character, then
   // without: the order a backtracking engine tries them in.
@@ -194,13 +231,7 @@ std::size_t O200kEnd(std::string_view text, std::size_t i) {
   if (end == kNone) end = CasedLettersEnd(text, i);
   if (end == kNone && prefix) end = UpperLettersEnd(text, c.end);
   if (end == kNone) end = UpperLettersEnd(text, i);
-  if (end != kNone) {
-    // (?i:'s|'t|'re|'ve|'m|'ll|'d)? after the letters.
-    if (end < text.size() && text[end] == '\'') {
-      if (const std::size_t with = ContractionEnd(text, end, true); with != kNone) return with;
-    }
-    return end;
-  }
+  if (end != kNone) return WithContraction(text, end);
   if (c.cls == PieceClass::kNumber) return UpToThreeNumbers(text, c);
   if (const std::size_t punctuation = PunctuationEnd(text, c, true); punctuation != kNone) {
     return punctuation;
