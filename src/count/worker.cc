@@ -4,9 +4,9 @@
 #include "count/worker.h"
 
 #include <optional>
-#include <vector>
 #include <stdexcept>
 #include <string_view>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"

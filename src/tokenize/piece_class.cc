@@ -7,7 +7,6 @@
 #include <unicode/utf8.h>
 
 #include <array>
-#include <memory>
 
 namespace vocabcount::internal {
 namespace {

@@ -52,20 +52,20 @@ bool IsSafePieceCut(std::string_view text, std::size_t p) {
   if (p + 1 + U8_COUNT_TRAIL_BYTES(lead) > text.size()) return false;
   const std::optional<PieceChar> before = CharBefore(text, p);
   if (!before) return false;
-  const std::optional<PieceChar> at = DecodePieceChar(text, p);
-  const PieceClass x = before->cls, y = at->cls;
+  const PieceChar at = DecodePieceChar(text, p);
+  const PieceClass x = before->cls, y = at.cls;
   // 1.
   if (!In(x, kWhite) && y == PieceClass::kSpace) return true;
   // 2.
   if (In(x, kLettersOrNumbers) && y == PieceClass::kLineEnd) return true;
   // 3.
   if (x == PieceClass::kLineEnd) {
-    if (In(y, kWhite) || at->code == '/' || p < 2) return false;
+    if (In(y, kWhite) || at.code == '/' || p < 2) return false;
     const std::optional<PieceChar> earlier = CharBefore(text, p - 1);
     return earlier && !In(earlier->cls, kWhite);
   }
   // 4.
-  const bool y_plain_punctuation = y == PieceClass::kOther && at->code != '\'';
+  const bool y_plain_punctuation = y == PieceClass::kOther && at.code != '\'';
   if (In(x, kLetters)) return y == PieceClass::kNumber || y_plain_punctuation;
   if (x == PieceClass::kNumber) return In(y, kLetters) || y_plain_punctuation;
   if (x == PieceClass::kOther) return y == PieceClass::kNumber;
