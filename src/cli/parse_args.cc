@@ -46,11 +46,11 @@ TOKENS
               trainers read; --raw-pieces writes them as they are, with
               --format json only. Case mapping and normalization apply to the
               piece before the byte-level form; --ngrams does not apply.
-              Llama 3's tokenizer also cuts each text it encodes into pieces
-              of 400,000 characters and runs of white space or of other
-              characters into pieces of 25,000 before matching; vocabcount
-              does not: that only changes pieces of a text's longest runs,
-              which are over --max-token-bytes anyway unless it is raised.
+              Llama 3 uses cl100k's pattern; its tokenizer also cuts each
+              text it encodes every 400,000 characters, and runs of over
+              25,000 white-space or other characters, before matching. There
+              is no -t llama3: those cuts depend on where each call to its
+              encode starts, and change only the piece at each cut.
   Ill-formed UTF-8 separates tokens and is never part of one; each input with
   some gets one warning with the offset of the first sequence and their number.
   A UTF-8 byte order mark at the start of an input is skipped.
