@@ -132,8 +132,8 @@ TEST_CASE("Pieces do not depend on threads or chunk size, and are those of the w
     internal::SplitPieces(pattern, Repaired(corpus),
                           [&](std::string_view piece) { ++counts[ByteLevel(piece)]; });
     const std::string expected = ReferenceTsv(counts);
-    for (int threads : {1, 2, 8}) {
-      for (std::size_t chunk : {1, 7, 4096, 1 << 20}) {
+    for (int threads : {1, 3}) {
+      for (std::size_t chunk : {1, 13, 1 << 20}) {
         Options options;
         options.tokenizer = kind;
         options.threads = threads;

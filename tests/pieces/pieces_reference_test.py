@@ -49,8 +49,8 @@ STRESS = (
 # path, at a sanitized binary's pace.
 SANITIZED = bool(os.environ.get("VOCABCOUNT_SANITIZER"))
 if SANITIZED:
-    MANY = FEW
-    STRESS = STRESS[:3]
+    FEW = MANY = (("-j2", "--chunk-size", "3"),)
+    STRESS = (("-j2", "--chunk-size", "1"),)
 
 CHAR_TO_BYTE = {c: b for b, c in ref.bytes_to_unicode().items()}
 
