@@ -22,6 +22,8 @@
 #include "tokenize/piece_class.h"
 #include "tokenize/piece_cut.h"
 #include "tokenize/pretokenize.h"
+#include "vocabcount/count.h"
+#include "vocabcount/write.h"
 
 namespace vocabcount::internal {
 namespace {
@@ -440,4 +442,34 @@ TEST_CASE("RepairedUtf8 replaces each maximal subpart and maps offsets back", "[
 }
 
 }  // namespace
+
+TEST_CASE("The library refuses what pieces cannot be, whoever calls it", "[pieces]") {
+  Options options;
+  options.tokenizer = TokenizerKind::kCl100k;
+  options.ngram_max = 2;
+  CountReport report = CountText("a b c\n", options);
+  REQUIRE(report.errors.size() == 1);
+  CHECK(report.errors[0].ToString().find("n-grams cannot be counted with the pre-tokenizers") !=
+        std::string::npos);
+  CHECK_FALSE(report.ok());
+
+  options = {};
+  options.raw_pieces = true;
+  report = CountText("a b c\n", options);
+  REQUIRE(report.errors.size() == 1);
+  CHECK(report.errors[0].ToString().find("raw pieces go only with the pre-tokenizers") !=
+        std::string::npos);
+
+  options.tokenizer = TokenizerKind::kGpt2;
+  CHECK(PieceOptionsProblem(options).empty());
+  CHECK(CountText("a b\n", options).ok());
+  for (const OutputFormat format : {OutputFormat::kTsv, OutputFormat::kGlove}) {
+    CHECK(WriteOptionsProblem(options, {.format = format}).find("--format json") !=
+          std::string::npos);
+  }
+  CHECK(WriteOptionsProblem(options, {.format = OutputFormat::kJson}).empty());
+  options.raw_pieces = false;
+  CHECK(WriteOptionsProblem(options, {}).empty());
+}
+
 }  // namespace vocabcount::internal
