@@ -30,6 +30,7 @@ struct CountStats {
   std::uint64_t long_tokens = 0;      // not counted: longer than Options::max_token_bytes
   std::uint64_t jsonl_lines = 0;      // JSON Lines read (jsonl_field set)
   std::uint64_t jsonl_bad_lines = 0;  // of those, lines without the string field
+  bool jsonl = false;                 // the inputs were read as JSON Lines
   double seconds = 0;                 // wall time of the whole count
   int threads = 0;                    // worker threads used
   // The memory budget, and how it was kept.
@@ -73,6 +74,26 @@ struct BadJsonlInput {
   std::string first_reason;  // why the first one was rejected
 };
 
+// A warning about one input, as data: its kind, where (the first place
+// concerned) and how many; `what` says it in a sentence, the same for every
+// front end.
+struct Warning {
+  enum class Kind {
+    kIllFormedUtf8,  // count: sequences (IllFormedInput)
+    kLongTokens,     // count: tokens left out (LongTokenInput)
+    kForcedCuts,     // count: places cut (LongTokenInput)
+    kBadJsonl,       // count: lines (BadJsonlInput)
+  };
+  Kind kind = Kind::kIllFormedUtf8;
+  std::string path;
+  std::optional<std::uint64_t> byte_offset;
+  std::optional<std::uint64_t> line;  // 1-based
+  std::uint64_t count = 0;
+  std::string what;
+  // "path:offset: what" or "path: line N: what", as Problem shows it.
+  std::string ToString() const;
+};
+
 struct CountReport {
   // True when every input was read, or skipped and reported with keep_going:
   // only then does `vocabulary` hold a result worth writing.
@@ -88,6 +109,8 @@ struct CountReport {
   // In input order; with Options::strict_jsonl such inputs are in `errors`
   // instead, each with its first bad line.
   std::vector<BadJsonlInput> bad_jsonl;
+  // The three lists above as warnings, in that order, each in words.
+  std::vector<Warning> warnings;
 
   bool ok() const { return finished && errors.empty(); }
 };

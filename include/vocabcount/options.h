@@ -123,8 +123,9 @@ struct Options {
   // temporary file in temp_dir and summed partition by partition at the end.
   // The process's peak resident memory stays within the budget plus a fixed
   // overhead of at most 64 MiB for budgets from 256 MiB up; smaller ones are
-  // for tests (the command refuses them).
+  // for tests (the options table, settings.h, refuses them).
   std::uint64_t memory_bytes = 0;
+  static constexpr std::uint64_t kMinMemoryBytes = std::uint64_t{256} << 20;
   // Where to spill; empty means $TMPDIR, else /tmp. The file has no name
   // (O_TMPFILE, or unlinked at once) and mode 0600, so nothing is left behind.
   std::string temp_dir;
@@ -169,13 +170,14 @@ struct Options {
 
 // What is wrong with the pre-tokenizer settings of `options`, or an empty
 // string: n-grams with a pre-tokenizer (a piece holds its own spaces, so
-// pieces are not joined), or raw_pieces without one. Count() refuses such
-// options with this message.
+// pieces are not joined), or raw_pieces without one. The message starts with
+// the option as the command line spells it; ValidateOptions reports it.
 std::string PieceOptionsProblem(const Options& options);
 
 // What is wrong with the n-gram settings of `options`, or an empty string:
 // the orders out of range, or an empty separator or one holding a tab, LF, CR
-// or ill-formed UTF-8. Count() refuses such options with this message.
+// or ill-formed UTF-8, naming the option as the command line spells it.
+// ValidateOptions reports it.
 std::string NgramOptionsProblem(const Options& options);
 
 }  // namespace vocabcount

@@ -1,9 +1,11 @@
-// How a problem reads on a terminal: "path: what", "path:offset: what" or
+// How a problem or a warning reads on a terminal: "path: what", "path:offset: what" or
 // "path: line N: what", with a path that cannot harm the terminal.
 #include "vocabcount/problem.h"
 
 #include <cstdint>
 #include <string_view>
+
+#include "vocabcount/count.h"
 
 namespace vocabcount {
 namespace {
@@ -86,6 +88,10 @@ std::string Problem::ToString() const {
   if (line) text += "line " + std::to_string(*line) + ": ";
   text += what;
   return text;
+}
+
+std::string Warning::ToString() const {
+  return Problem{path, byte_offset, what, line}.ToString();
 }
 
 }  // namespace vocabcount

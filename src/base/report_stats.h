@@ -5,8 +5,11 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
+#include <string>
+#include <vector>
 
 #include "vocabcount/count.h"
+#include "vocabcount/validate.h"
 
 namespace vocabcount::internal {
 
@@ -18,6 +21,13 @@ inline void FinishStats(CountReport& report, std::chrono::steady_clock::time_poi
                     [](const Problem& problem) { return !problem.path.empty(); }));
   report.stats.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// Puts the problems ValidateOptions found into `report` as errors of the run
+// (no path); returns whether there were any, so that the run does not start.
+inline bool RefuseOptions(const std::vector<std::string>& problems, CountReport& report) {
+  for (const std::string& problem : problems) report.errors.push_back(Problem{"", {}, problem});
+  return !problems.empty();
 }
 
 }  // namespace vocabcount::internal

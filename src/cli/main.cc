@@ -28,151 +28,12 @@ constexpr int kFailure = 1;
 
 void PrintError(const std::string& message) { std::cerr << "vocabcount: " << message << '\n'; }
 
-// Warnings and errors about the inputs; `options` say what the limits on
-// tokens were.
-void PrintDiagnostics(const CountReport& report, const vocabcount::Options& options) {
+// Errors, then warnings, as the library words them.
+void PrintDiagnostics(const CountReport& report) {
   for (const Problem& error : report.errors) PrintError(error.ToString());
-  for (const vocabcount::IllFormedInput& input : report.ill_formed) {
-    const bool one = input.sequences == 1;
-    // Pre-tokenizers read the text as Python decodes it; the others skip such bytes.
-    const std::string effect =
-        vocabcount::IsPieceTokenizer(options.tokenizer)
-            ? std::string(one ? "is" : "are") + " read as U+FFFD"
-            : std::string(one ? "separates" : "separate") + " tokens and " +
-                  (one ? "is" : "are") + " not counted";
-    PrintError("warning: " +
-               Problem{input.path, input.first_offset,
-                       std::to_string(input.sequences) + " ill-formed UTF-8 sequence" +
-                           (one ? "" : "s") + " (the first at byte " +
-                           std::to_string(input.first_offset) + ") " + effect}
-                   .ToString());
+  for (const vocabcount::Warning& warning : report.warnings) {
+    PrintError("warning: " + warning.ToString());
   }
-  for (const vocabcount::LongTokenInput& input : report.long_tokens) {
-    if (input.tokens > 0) {
-      const bool one = input.tokens == 1;
-      std::string what = std::to_string(input.tokens) + (one ? " token" : " tokens") +
-                         " longer than " + std::to_string(options.max_token_bytes) + " bytes " +
-                         (one ? "is" : "are") + " not counted";
-      if (input.first_offset) {
-        what += " (the first at byte " + std::to_string(*input.first_offset) + ")";
-      }
-      PrintError("warning: " + Problem{input.path, input.first_offset, what}.ToString());
-    }
-    if (input.forced_cuts > 0) {
-      PrintError("warning: " +
-                 Problem{input.path, std::nullopt,
-                         "cut at " + std::to_string(input.forced_cuts) +
-                             (input.forced_cuts == 1 ? " place" : " places") +
-                             " in text with no line feed, space or control character for more "
-                             "than " +
-                             std::to_string(options.stretch_bytes()) +
-                             " bytes; a token reaching such a cut is taken as too long"}
-                     .ToString());
-    }
-  }
-  for (const vocabcount::BadJsonlInput& input : report.bad_jsonl) {
-    const std::string how_many = input.lines == 1 ? "a bad JSON line: not counted"
-                                                  : "the first of " + std::to_string(input.lines) +
-                                                        " bad JSON lines, which are not counted";
-    PrintError("warning: " + Problem{input.path, std::nullopt,
-                                     input.first_reason + " (" + how_many + ")", input.first_line}
-                                 .ToString());
-  }
-}
-
-double MegabytesPerSecond(const vocabcount::CountStats& stats) {
-  return stats.seconds > 0 ? static_cast<double>(stats.bytes) / 1e6 / stats.seconds : 0.0;
-}
-
-// One "name:   value" line of the text figures, values in one column.
-void PrintFigure(const char* name, std::uint64_t value, const char* unit = "") {
-  std::fprintf(stderr, "%-17s%llu%s\n", name, static_cast<unsigned long long>(value), unit);
-}
-
-void PrintStats(const vocabcount::CountStats& stats, bool jsonl) {
-  // The vocabulary's entries are n-grams when counting them.
-  const bool ngrams = !stats.ngrams_by_order.empty();
-  std::fprintf(stderr,
-               "inputs:          %llu\n"
-               "bytes:           %llu\n"
-               "%s%llu\n"
-               "%s%llu\n"
-               "threads:         %d\n"
-               "seconds:         %.3f\n"
-               "MB/s:            %.1f\n",
-               static_cast<unsigned long long>(stats.inputs),
-               static_cast<unsigned long long>(stats.bytes),
-               ngrams ? "n-grams:         " : "tokens:          ",
-               static_cast<unsigned long long>(stats.tokens),
-               ngrams ? "distinct:        " : "distinct tokens: ",
-               static_cast<unsigned long long>(stats.distinct_tokens), stats.threads, stats.seconds,
-               MegabytesPerSecond(stats));
-  for (const vocabcount::NgramOrderCount& order : stats.ngrams_by_order) {
-    const std::string name = std::to_string(order.order) + "-grams:";
-    PrintFigure(name.c_str(), order.ngrams);
-  }
-  if (stats.long_tokens > 0) PrintFigure("long tokens:", stats.long_tokens, " (not counted)");
-  if (stats.compressed_inputs > 0) {
-    // Of the inputs, those read decompressed, and the bytes read as stored.
-    PrintFigure("compressed:", stats.compressed_inputs);
-    PrintFigure("stored bytes:", stats.stored_bytes);
-  }
-  if (stats.memory_budget > 0) {
-    PrintFigure("memory budget:", stats.memory_budget >> 20, " MiB");
-    PrintFigure("peak tables:", stats.peak_table_bytes >> 20, " MiB");
-    PrintFigure("partitions:", stats.partitions);
-  }
-  if (stats.spilled_runs > 0) {
-    PrintFigure("spilled bytes:", stats.spilled_bytes);
-    PrintFigure("spilled runs:", stats.spilled_runs);
-    PrintFigure("merge passes:", stats.merge_passes);
-  }
-  if (jsonl) {
-    PrintFigure("JSON lines:", stats.jsonl_lines);
-    PrintFigure("bad JSON lines:", stats.jsonl_bad_lines);
-  }
-}
-
-// The same figures and more, as one JSON object on one line, for programs.
-void PrintStatsJson(const vocabcount::CountStats& stats) {
-  const std::pair<const char*, std::uint64_t> counts[] = {
-      {"inputs", stats.inputs},
-      {"inputs_skipped", stats.inputs_skipped},
-      {"compressed_inputs", stats.compressed_inputs},
-      {"bytes", stats.bytes},
-      {"stored_bytes", stats.stored_bytes},
-      {"tokens", stats.tokens},
-      {"distinct_tokens", stats.distinct_tokens},
-      {"ill_formed_sequences", stats.ill_formed_sequences},
-      {"long_tokens", stats.long_tokens},
-      {"jsonl_lines", stats.jsonl_lines},
-      {"jsonl_bad_lines", stats.jsonl_bad_lines},
-      {"memory_budget", stats.memory_budget},
-      {"peak_table_bytes", stats.peak_table_bytes},
-      {"partitions", stats.partitions},
-      {"spilled_bytes", stats.spilled_bytes},
-      {"spilled_runs", stats.spilled_runs},
-      {"merge_passes", stats.merge_passes},
-  };
-  std::string json = "{";
-  for (const auto& [name, value] : counts) {
-    json.append("\"").append(name).append("\":").append(std::to_string(value)).append(",");
-  }
-  if (!stats.ngrams_by_order.empty()) {
-    // Orders as keys: {"2": 1234, "3": 1200}.
-    json += "\"ngrams\":{";
-    for (const vocabcount::NgramOrderCount& order : stats.ngrams_by_order) {
-      json.append("\"").append(std::to_string(order.order)).append("\":");
-      json.append(std::to_string(order.ngrams)).append(",");
-    }
-    json.back() = '}';
-    json += ",";
-  }
-  char tail[128];
-  std::snprintf(tail, sizeof tail, "\"threads\":%d,\"seconds\":%.6f,\"mb_per_second\":%.3f}\n",
-                stats.threads, stats.seconds, MegabytesPerSecond(stats));
-  json += tail;
-  std::fputs(json.c_str(), stderr);
 }
 
 bool ShowsProgress(vocabcount::cli::ProgressMode mode) {
@@ -241,22 +102,23 @@ int Run(vocabcount::cli::CliOptions cli) {
   std::optional<vocabcount::cli::ProgressLine> progress_line;
   if (ShowsProgress(cli.progress)) {
     progress_line.emplace(STDERR_FILENO);
-    cli.count.progress = [&](const vocabcount::Progress& progress) {
+    cli.settings.count.progress = [&](const vocabcount::Progress& progress) {
       progress_line->Update(progress);
     };
   }
   const int fd = output_file ? output_file->fd() : STDOUT_FILENO;
   const std::string name = output_file ? output_file->path() : "standard output";
   // Entries go to the writer as they are made, in output order.
-  vocabcount::VocabularyWriter writer(cli.write, fd, name);
+  vocabcount::VocabularyWriter writer(cli.settings.write, fd, name);
   const auto write_entry = [&](std::string_view token, std::uint64_t count) {
     return writer.Add(token, count);
   };
-  const CountReport report = cli.merge
-                                 ? vocabcount::MergeVocabularies(cli.paths, cli.count, write_entry)
-                                 : vocabcount::Count(cli.paths, cli.count, write_entry);
+  const vocabcount::Options& options = cli.settings.count;
+  const CountReport report = cli.settings.kind == vocabcount::RunKind::kMerge
+                                 ? vocabcount::MergeVocabularies(cli.paths, options, write_entry)
+                                 : vocabcount::Count(cli.paths, options, write_entry);
   progress_line.reset();  // erased before any message
-  PrintDiagnostics(report, cli.count);
+  PrintDiagnostics(report);
   if (!report.finished) return kFailure;  // output_file is removed unwritten
 
   for (const vocabcount::VocabularyEntry& entry : report.vocabulary) {
@@ -275,10 +137,7 @@ int Run(vocabcount::cli::CliOptions cli) {
     }
     vocabcount::cli::ForgetOnTermination();  // renamed: that name is the target now
   }
-  if (cli.stats == vocabcount::cli::StatsFormat::kText) {
-    PrintStats(report.stats, !cli.count.jsonl_field.empty());
-  }
-  if (cli.stats == vocabcount::cli::StatsFormat::kJson) PrintStatsJson(report.stats);
+  if (cli.stats) std::cerr << vocabcount::FormatStats(report.stats, *cli.stats);
   return report.errors.empty() ? kSuccess : kFailure;
 }
 

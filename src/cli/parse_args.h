@@ -1,36 +1,34 @@
-// Command-line arguments to validated options; nothing here runs a count.
+// Command-line arguments to validated settings; nothing here runs a count.
 #pragma once
 
-#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "vocabcount/options.h"
-#include "vocabcount/write.h"
+#include "vocabcount/settings.h"
+#include "vocabcount/stats.h"
 
 namespace vocabcount::cli {
 
-enum class StatsFormat { kNone, kText, kJson };
 enum class ProgressMode { kAuto, kOn, kOff };  // kAuto: when stderr is a terminal
 
+// The library's settings, and what only the command does with a run: where
+// the paths and the output come from and go, and what it shows on stderr.
 struct CliOptions {
-  Options count;
-  WriteOptions write;
+  Settings settings;
   // Never empty after parsing unless --files-from is given: "-" when no path
   // was given at all.
   std::vector<std::string> paths;
   // More paths, read from this file ("-": standard input) before counting.
   std::optional<std::string> files_from;
   bool files_from_nul = false;  // NUL-separated instead of one per line
-  bool merge = false;           // inputs are vocabularies to sum
   std::optional<std::string> output;
-  StatsFormat stats = StatsFormat::kNone;
+  std::optional<StatsFormat> stats;
   ProgressMode progress = ProgressMode::kAuto;
 };
 
 // Either options to run with, or a way to end now: --help and --version end
-// with status 0 and text for stdout, a usage error with 2 and a message.
+// with status 0 and text for stdout, a usage error with 2 and its messages.
 struct ParsedArgs {
   std::optional<CliOptions> options;
   int exit_status = 0;
@@ -40,7 +38,6 @@ struct ParsedArgs {
 
 // `environment` looks up environment variables (SLURM_ARRAY_TASK_ID... for
 // --shard auto); tests pass their own.
-using Environment = std::function<std::optional<std::string>(const std::string& name)>;
 ParsedArgs ParseArgs(int argc, const char* const* argv, const Environment& environment);
 
 }  // namespace vocabcount::cli

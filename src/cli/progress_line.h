@@ -20,9 +20,6 @@ class ProgressLine {
   // Erases the line, so that messages after it start on a clean line.
   void Clear();
 
-  // The text of one drawing, without the control sequences (for tests).
-  static std::string Render(const Progress& progress);
-
  private:
   void Write(const std::string& text);
 

@@ -25,7 +25,7 @@ struct MemoryPlan {
 
 // Below this a budget only steers spilling (tests use tiny ones): the peak is
 // promised from here up, and the command refuses less.
-inline constexpr std::uint64_t kSmallestBudget = std::uint64_t{256} << 20;
+inline constexpr std::uint64_t kSmallestBudget = Options::kMinMemoryBytes;
 
 // The budget `options` set, or by default half of UsableMemoryBytes().
 std::uint64_t BudgetOf(const Options& options);

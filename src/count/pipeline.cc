@@ -25,10 +25,12 @@
 #include <optional>
 
 #include "base/report_stats.h"
+#include "vocabcount/validate.h"
 #include "count/counter.h"
 #include "count/finish_count.h"
 #include "count/folded_counts.h"
 #include "count/memory_plan.h"
+#include "count/report_warnings.h"
 #include "count/worker.h"
 #include "input/input_list.h"
 #include "input/jsonl_field.h"
@@ -190,12 +192,7 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, const
   std::optional<absl::StatusOr<internal::JsonlField>> jsonl_probe;
   if (!options.jsonl_field.empty()) jsonl_probe = internal::JsonlField::Create(options.jsonl_field);
   const absl::Status jsonl_status = jsonl_probe ? jsonl_probe->status() : absl::OkStatus();
-  std::string ngram_problem = NgramOptionsProblem(options);
-  if (ngram_problem.empty()) ngram_problem = PieceOptionsProblem(options);
-  const absl::Status ngram_status =
-      ngram_problem.empty() ? absl::OkStatus() : absl::InvalidArgumentError(ngram_problem);
-  for (const absl::Status& status :
-       {prototype.status(), normalizer_probe.status(), jsonl_status, ngram_status}) {
+  for (const absl::Status& status : {prototype.status(), normalizer_probe.status(), jsonl_status}) {
     if (!status.ok()) {
       report.errors.push_back(Problem{"", std::nullopt, std::string(status.message())});
       return;
@@ -325,6 +322,8 @@ CountReport CountInputs(const std::vector<Input>& inputs, std::vector<Problem> e
       report.errors.push_back(Problem{"", std::nullopt, error.what()});
     }
   }
+  internal::AddWarnings(options, report);
+  report.stats.jsonl = !options.jsonl_field.empty();
   internal::FinishStats(report, start);
   return report;
 }
@@ -337,24 +336,17 @@ CountReport Count(const std::vector<std::string>& paths, const Options& options)
 
 CountReport Count(const std::vector<std::string>& paths, const Options& options,
                   const EntrySink& sink) {
+  CountReport refused;  // not finished: nothing was counted
+  if (internal::RefuseOptions(ValidateOptions(options, {.paths = &paths}), refused)) return refused;
   internal::ResolvedInputs resolved = internal::ResolveInputs(paths, options);
-  if (options.shard_count > 1) {
-    // Each process has its own standard input: it cannot be dealt to one part.
-    for (const Input& input : resolved.inputs) {
-      if (input.kind == Input::Kind::kStdin) {
-        CountReport refused;  // not finished: there is nothing to count
-        refused.errors.push_back(Problem{input.path, std::nullopt,
-                                         "standard input cannot be divided into parts (--shard)"});
-        return refused;
-      }
-    }
-  }
   const std::vector<Input> inputs =
       internal::SelectShard(std::move(resolved.inputs), options.shard_index, options.shard_count);
   return CountInputs(inputs, std::move(resolved.errors), options, sink);
 }
 
 CountReport CountText(std::string_view text, const Options& options, const EntrySink& sink) {
+  CountReport refused;
+  if (internal::RefuseOptions(ValidateOptions(options), refused)) return refused;
   return CountInputs({Input{Input::Kind::kMemory, "<text>", text, text.size()}}, {}, options,
                      sink);
 }

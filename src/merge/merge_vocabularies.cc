@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "base/report_stats.h"
+#include "vocabcount/validate.h"
 #include "base/saturating_add.h"
 #include "count/counter.h"
 #include "count/memory_plan.h"
@@ -310,6 +311,9 @@ MergeReport MergeVocabularies(const std::vector<std::string>& paths, const Optio
                               const EntrySink& sink) {
   const auto start = std::chrono::steady_clock::now();
   MergeReport report;
+  if (internal::RefuseOptions(ValidateOptions(options, {.kind = RunKind::kMerge}), report)) {
+    return report;
+  }
   internal::ResolvedInputs resolved = internal::ResolveInputs(paths, options);
   report.errors = std::move(resolved.errors);
   if (report.errors.empty() || options.keep_going) {

@@ -53,9 +53,9 @@ void AppendJsonString(std::string& out, std::string_view token) {
 
 std::string WriteOptionsProblem(const Options& count, const WriteOptions& write) {
   if (count.raw_pieces && write.format != OutputFormat::kJson) {
-    return "raw pieces hold spaces, tabs and line feeds, which a line of TSV or GloVe's format "
-           "cannot: write them with --format json, or drop --raw-pieces to write the byte-level "
-           "form";
+    return "--raw-pieces: raw pieces hold spaces, tabs and line feeds, which a line of TSV or "
+           "GloVe's format cannot: write them with --format json, or drop --raw-pieces to write "
+           "the byte-level form";
   }
   return "";
 }

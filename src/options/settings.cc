@@ -1,0 +1,314 @@
+// The options table and the reading of each option's value from text: the
+// one place where "1G", "1-3", "0/4" or "cl100k" become Options.
+#include "vocabcount/settings.h"
+
+#include <array>
+#include <cstdint>
+#include <cstdlib>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace vocabcount {
+namespace {
+
+constexpr std::uint64_t kNoLimit = UINT64_MAX;
+constexpr int kMaxShards = 1 << 20;
+constexpr int kMaxThreads = 1024;
+
+constexpr std::array kTable = {
+    OptionSpec{"tokenizer", 't', "KIND",
+               "word (default), whitespace, or the BPE pre-tokenizers gpt2, cl100k, o200k"},
+    OptionSpec{"raw-pieces", 0, "",
+               "Write pre-tokenizer pieces as they are, not byte-level (--format json only)"},
+    OptionSpec{"lower", 0, "",
+               "Lowercase each token (full Unicode, root locale; not with --casefold)"},
+    OptionSpec{"casefold", 0, "",
+               "Case-fold each token (full Unicode folding; not with --lower)"},
+    OptionSpec{"nfc", 0, "", "Normalize each token to NFC (not with --nfkc)"},
+    OptionSpec{"nfkc", 0, "", "Normalize each token to NFKC (not with --nfc)"},
+    OptionSpec{"ngrams", 0, "N|M-N",
+               "Count n-grams of N tokens, or of every order from M to N (at most 16)"},
+    OptionSpec{"ngram-separator", 0, "STR",
+               "Join an n-gram's tokens with STR (default: one space)"},
+    OptionSpec{"min-count", 0, "N", "Drop tokens seen fewer than N times"},
+    OptionSpec{"max-token-bytes", 0, "N",
+               "Do not count tokens longer than N bytes (default 65536, at most 16M)"},
+    OptionSpec{"top", 0, "N", "Keep only the N most frequent tokens"},
+    OptionSpec{"sort", 0, "ORDER", "Output order: count (default) or token"},
+    OptionSpec{"format", 0, "FORMAT", "tsv (default), glove or json"},
+    OptionSpec{"header", 0, "", "Write a first line token<TAB>count (tsv only)"},
+    OptionSpec{"threads", 'j', "N", "Worker threads, 1 to 1024 (default: the usable cores)"},
+    OptionSpec{"include", 0, "GLOB",
+               "Read only files matching GLOB found in directories (repeatable)", true},
+    OptionSpec{"exclude", 0, "GLOB",
+               "Skip files (and directories) matching GLOB found in directories (repeatable)",
+               true},
+    OptionSpec{"jsonl", 0, "FIELD", "Inputs are JSON Lines: count the string at FIELD"},
+    OptionSpec{"strict-jsonl", 0, "", "A bad JSON line is an input error (with --jsonl)"},
+    OptionSpec{"shard", 0, "I/N|auto",
+               "Count only part I of N of the inputs (0 <= I < N), or auto"},
+    OptionSpec{"merge", 0, "", "Inputs are vocabularies written by vocabcount: sum them"},
+    OptionSpec{"keep-going", 0, "",
+               "Skip unreadable inputs (each is reported; exit status stays 1)"},
+    OptionSpec{"follow", 0, "", "Follow symbolic links in directories"},
+    OptionSpec{"memory", 0, "SIZE",
+               "Memory budget for the whole process, at least 256M (default: half of what it "
+               "may use)"},
+    OptionSpec{"temp-dir", 0, "DIR",
+               "Where to spill counts past the budget (default: $TMPDIR, else /tmp)"},
+    // The work-unit size: output must not depend on it, which tests check.
+    OptionSpec{"chunk-size", 0, "N", "Bytes per work unit", false, true},
+};
+
+std::string Quoted(std::string_view value) { return "'" + std::string(value) + "'"; }
+
+// Plain decimal digits in [min, max], or nullopt: strtoull would take "-5"
+// for 2^64 - 5.
+std::optional<std::uint64_t> WholeNumber(std::string_view text, std::uint64_t min,
+                                         std::uint64_t max) {
+  if (text.empty() || text.size() > 20 || text.find_first_not_of("0123456789") != text.npos) {
+    return std::nullopt;
+  }
+  std::uint64_t value = 0;
+  for (const char digit : text) {
+    const auto next = static_cast<std::uint64_t>(digit - '0');
+    if (value > (kNoLimit - next) / 10) return std::nullopt;
+    value = value * 10 + next;
+  }
+  if (value < min || value > max) return std::nullopt;
+  return value;
+}
+
+std::string NotWholeNumber(std::string_view value, std::uint64_t min, std::uint64_t max) {
+  return Quoted(value) + " is not a whole number " +
+         (max == kNoLimit ? "of at least " + std::to_string(min)
+                          : "from " + std::to_string(min) + " to " + std::to_string(max));
+}
+
+// `value` as one of `names`, or the problem listing them.
+template <typename Enum, std::size_t N>
+std::string Choose(std::string_view value, const std::pair<std::string_view, Enum> (&names)[N],
+                   std::string_view what, Enum& out) {
+  std::string allowed;
+  for (std::size_t i = 0; i < N; ++i) {
+    if (names[i].first == value) {
+      out = names[i].second;
+      return "";
+    }
+    allowed += std::string(names[i].first) + (i + 2 < N ? ", " : i + 2 == N ? " or " : "");
+  }
+  return Quoted(value) + " is not " + std::string(what) + ": use " + allowed;
+}
+
+// "N" or "M-N" into the n-gram orders.
+std::string SetNgrams(std::string_view text, Options& options) {
+  const std::size_t dash = text.find('-');
+  const auto min = WholeNumber(text.substr(0, dash), 1, Options::kMaxNgramOrder);
+  const auto max =
+      dash == text.npos ? min : WholeNumber(text.substr(dash + 1), 1, Options::kMaxNgramOrder);
+  if (!min || !max || *min > *max) {
+    return Quoted(text) + " is not N or M-N with 1 <= M <= N <= " +
+           std::to_string(Options::kMaxNgramOrder);
+  }
+  options.ngram_min = static_cast<int>(*min);
+  options.ngram_max = static_cast<int>(*max);
+  return "";
+}
+
+// "I/N", or "auto": the part a Slurm job array's task is. Whether the part
+// exists is ValidateOptions's to say.
+std::string SetShard(std::string_view text, const Environment& environment, Options& options) {
+  std::optional<std::uint64_t> index, count;
+  if (text == "auto") {
+    const auto id = environment("SLURM_ARRAY_TASK_ID");
+    const auto task_count = environment("SLURM_ARRAY_TASK_COUNT");
+    if (!id || !task_count) {
+      return "auto needs SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT (run it in a Slurm job "
+             "array)";
+    }
+    // Arrays may start anywhere (--array=1-4); the first task is part 0.
+    const auto first = environment("SLURM_ARRAY_TASK_MIN");
+    const auto id_value = WholeNumber(*id, 0, INT32_MAX / 2);
+    const auto min_value = first ? WholeNumber(*first, 0, INT32_MAX / 2) : 0;
+    count = WholeNumber(*task_count, 0, kMaxShards);
+    if (id_value && min_value && *id_value >= *min_value) index = *id_value - *min_value;
+    if (!index || !count) {
+      return "auto: SLURM_ARRAY_TASK_ID=" + *id + ", SLURM_ARRAY_TASK_MIN=" + first.value_or("") +
+             ", SLURM_ARRAY_TASK_COUNT=" + *task_count + " do not name a part";
+    }
+  } else {
+    const std::size_t slash = text.find('/');
+    if (slash != text.npos) {
+      index = WholeNumber(text.substr(0, slash), 0, kMaxShards);
+      count = WholeNumber(text.substr(slash + 1), 0, kMaxShards);
+    }
+    if (!index || !count) return Quoted(text) + " is not I/N or auto";
+  }
+  options.shard_index = static_cast<int>(*index);
+  options.shard_count = static_cast<int>(*count);
+  return "";
+}
+
+std::string SetMemory(std::string_view text, Options& options) {
+  const std::optional<std::uint64_t> budget = ParseSize(text);
+  if (!budget) {
+    return Quoted(text) + " is not a size (a number, optionally with K, M, G or T)";
+  }
+  if (*budget < Options::kMinMemoryBytes) {
+    return Quoted(text) + " is below the smallest budget, " +
+           std::to_string(Options::kMinMemoryBytes >> 20) + "M";
+  }
+  options.memory_bytes = *budget;
+  return "";
+}
+
+// A flag's value: "true" or "false".
+std::optional<bool> FlagValue(std::string_view value) {
+  if (value == "true") return true;
+  if (value == "false") return false;
+  return std::nullopt;
+}
+
+// Sets `field` to `mapped` when `on`; a field already set to `other` by its
+// flag is a conflict between the two flags.
+template <typename Enum>
+std::string SetExclusive(bool on, Enum& field, Enum mapped, Enum other, std::string_view first,
+                         std::string_view second) {
+  if (!on) {
+    if (field == mapped) field = Enum{};
+    return "";
+  }
+  if (field == other) {
+    return "--" + std::string(first) + " and --" + std::string(second) +
+           " cannot be combined";
+  }
+  field = mapped;
+  return "";
+}
+
+// Reads `value` into the option `name` (dashes, no prefix); the problem
+// without the option's name, or an empty string.
+std::string Set(Settings& settings, std::string_view name, std::string_view value,
+                const Environment& environment) {
+  Options& options = settings.count;
+  if (name == "tokenizer") {
+    static constexpr std::pair<std::string_view, TokenizerKind> kNames[] = {
+        {"word", TokenizerKind::kWord},   {"whitespace", TokenizerKind::kWhitespace},
+        {"gpt2", TokenizerKind::kGpt2},   {"cl100k", TokenizerKind::kCl100k},
+        {"o200k", TokenizerKind::kO200k}};
+    return Choose(value, kNames, "a tokenizer", options.tokenizer);
+  }
+  if (name == "sort") {
+    static constexpr std::pair<std::string_view, SortOrder> kNames[] = {
+        {"count", SortOrder::kCount}, {"token", SortOrder::kToken}};
+    return Choose(value, kNames, "an order", options.sort);
+  }
+  if (name == "format") {
+    static constexpr std::pair<std::string_view, OutputFormat> kNames[] = {
+        {"tsv", OutputFormat::kTsv}, {"glove", OutputFormat::kGlove}, {"json", OutputFormat::kJson}};
+    return Choose(value, kNames, "a format", settings.write.format);
+  }
+  if (name == "ngrams") return SetNgrams(value, options);
+  if (name == "ngram-separator") {
+    options.ngram_separator = value;
+    return "";
+  }
+  if (name == "shard") return SetShard(value, environment, options);
+  if (name == "memory") return SetMemory(value, options);
+  if (name == "include" || name == "exclude") {
+    (name == "include" ? options.include : options.exclude).emplace_back(value);
+    return "";
+  }
+  if (name == "jsonl" || name == "temp-dir") {
+    if (value.empty()) return name == "jsonl" ? "FIELD needs a key, or keys joined by dots"
+                                              : "the directory name is empty";
+    (name == "jsonl" ? options.jsonl_field : options.temp_dir) = value;
+    return "";
+  }
+  // Whole numbers.
+  struct Number {
+    std::string_view name;
+    std::uint64_t min, max;
+  };
+  static constexpr Number kNumbers[] = {
+      {"min-count", 1, kNoLimit},
+      {"top", 1, kNoLimit},
+      {"threads", 1, kMaxThreads},
+      {"max-token-bytes", 1, Options::kMaxTokenBytesLimit},
+      {"chunk-size", 1, std::uint64_t{1} << 30},
+  };
+  for (const Number& number : kNumbers) {
+    if (name != number.name) continue;
+    const auto parsed = WholeNumber(value, number.min, number.max);
+    if (!parsed) return NotWholeNumber(value, number.min, number.max);
+    if (name == "min-count") options.min_count = *parsed;
+    if (name == "top") options.top = *parsed;
+    if (name == "threads") options.threads = static_cast<int>(*parsed);
+    if (name == "max-token-bytes") options.max_token_bytes = *parsed;
+    if (name == "chunk-size") options.chunk_bytes = *parsed;
+    return "";
+  }
+  // Flags.
+  const std::optional<bool> on = FlagValue(value);
+  if (!on) return Quoted(value) + " is not true or false";
+  if (name == "lower" || name == "casefold") {
+    const bool lower = name == "lower";
+    return SetExclusive(*on, options.case_mapping, lower ? CaseMapping::kLower : CaseMapping::kFold,
+                        lower ? CaseMapping::kFold : CaseMapping::kLower, "lower", "casefold");
+  }
+  if (name == "nfc" || name == "nfkc") {
+    const bool nfc = name == "nfc";
+    return SetExclusive(*on, options.normalization, nfc ? Normalization::kNfc : Normalization::kNfkc,
+                        nfc ? Normalization::kNfkc : Normalization::kNfc, "nfc", "nfkc");
+  }
+  if (name == "merge") settings.kind = *on ? RunKind::kMerge : RunKind::kCount;
+  if (name == "raw-pieces") options.raw_pieces = *on;
+  if (name == "header") settings.write.header = *on;
+  if (name == "strict-jsonl") options.strict_jsonl = *on;
+  if (name == "keep-going") options.keep_going = *on;
+  if (name == "follow") options.follow_symlinks = *on;
+  return "";
+}
+
+}  // namespace
+
+std::span<const OptionSpec> OptionTable() { return kTable; }
+
+std::optional<std::uint64_t> ParseSize(std::string_view text) {
+  std::uint64_t unit = 1;
+  if (!text.empty()) {
+    switch (text.back()) {
+      case 'K': case 'k': unit = std::uint64_t{1} << 10; break;
+      case 'M': case 'm': unit = std::uint64_t{1} << 20; break;
+      case 'G': case 'g': unit = std::uint64_t{1} << 30; break;
+      case 'T': case 't': unit = std::uint64_t{1} << 40; break;
+      default: break;
+    }
+    if (unit > 1) text.remove_suffix(1);
+  }
+  const auto number = WholeNumber(text, 0, (std::uint64_t{1} << 50));
+  if (!number || *number > (std::uint64_t{1} << 50) / unit) return std::nullopt;
+  return *number * unit;
+}
+
+std::string SetOption(Settings& settings, std::string_view name, std::string_view value,
+                      const Environment& environment) {
+  std::string dashed(name);
+  for (char& c : dashed) c = c == '_' ? '-' : c;
+  bool known = false;
+  for (const OptionSpec& spec : kTable) known = known || spec.name == dashed;
+  if (!known) return "--" + dashed + ": there is no such option";
+  const Environment process_environment = [](const std::string& variable) {
+    const char* text = std::getenv(variable.c_str());
+    return text ? std::optional<std::string>(text) : std::nullopt;
+  };
+  const std::string problem =
+      Set(settings, dashed, value, environment ? environment : process_environment);
+  // The pair conflicts name both options already.
+  if (problem.empty() || problem.starts_with("--")) return problem;
+  return "--" + dashed + ": " + problem;
+}
+
+}  // namespace vocabcount
