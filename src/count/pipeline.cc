@@ -24,6 +24,7 @@
 #include <exception>
 #include <optional>
 
+#include "base/report_failure.h"
 #include "base/report_stats.h"
 #include "count/counter.h"
 #include "count/finish_count.h"
@@ -313,17 +314,8 @@ CountReport CountInputs(const std::vector<Input>& inputs, std::vector<Problem> e
   CountReport report;
   report.errors = std::move(early_errors);
   if (report.errors.empty() || options.keep_going) {
-    try {
-      RunPipeline(inputs, options, sink, report);
-    } catch (const std::bad_alloc&) {
-      report.finished = false;
-      report.vocabulary.clear();
-      report.errors.push_back(Problem{"", std::nullopt, "out of memory"});
-    } catch (const std::exception& error) {
-      report.finished = false;
-      report.vocabulary.clear();
-      report.errors.push_back(Problem{"", std::nullopt, error.what()});
-    }
+    internal::RunReportingFailure(
+        report, [&](CountReport& report) { RunPipeline(inputs, options, sink, report); });
   }
   internal::FinishStats(report, start);
   return report;

@@ -12,6 +12,7 @@
 #include <optional>
 #include <utility>
 
+#include "base/report_failure.h"
 #include "base/report_stats.h"
 #include "base/saturating_add.h"
 #include "count/counter.h"
@@ -313,12 +314,9 @@ MergeReport MergeVocabularies(const std::vector<std::string>& paths, const Optio
   internal::ResolvedInputs resolved = internal::ResolveInputs(paths, options);
   report.errors = std::move(resolved.errors);
   if (report.errors.empty() || options.keep_going) {
-    try {
+    internal::RunReportingFailure(report, [&](MergeReport& report) {
       Merger(resolved.inputs, options, sink, report).Run();
-    } catch (const std::bad_alloc&) {
-      report.finished = false;
-      report.errors.push_back(Problem{"", std::nullopt, "out of memory"});
-    }
+    });
   }
   if (!report.finished) report.vocabulary.clear();
   internal::FinishStats(report, start);
