@@ -5,6 +5,7 @@
 #include "tokenize/cjk_segmenter.h"
 #include "tokenize/fast_word.h"
 #include "tokenize/icu_dictionary.h"
+#include "tokenize/icu_error.h"
 #include "tokenize/icu_word_iterator.h"
 #include "tokenize/pretokenize.h"
 #include "tokenize/thai_segmenter.h"
@@ -28,10 +29,6 @@
 namespace vocabcount::internal {
 namespace {
 
-absl::Status IcuError(std::string_view doing, UErrorCode code) {
-  return absl::InternalError("ICU: " + std::string(doing) + ": " + u_errorName(code));
-}
-
 // A token is a segment whose rule status is a word kind (number, letter,
 // kana, ideograph), not UBRK_WORD_NONE (spaces, punctuation, symbols). The
 // fast segmenter handles most text; ICU gets the stretches it leaves over.
@@ -49,8 +46,12 @@ class WordTokenizer final : public Tokenizer {
     // dictionary for it.
     auto split_with = [&](auto segmenter_of) {
       return [&, segmenter_of](std::string_view run) {
-        if (auto* segmenter = (this->*segmenter_of)()) {
-          segmenter->Segment(run, sink);
+        if (!status.ok()) return;
+        auto segmenter = (this->*segmenter_of)();
+        if (!segmenter.ok()) {
+          status = segmenter.status();
+        } else if (*segmenter != nullptr) {
+          status = SegmentRun(**segmenter, run, sink);
         } else {
           with_icu(run);
         }
@@ -119,22 +120,39 @@ class WordTokenizer final : public Tokenizer {
     byte_offsets_.push_back(text.size());
   }
 
+  // Only the CJK engine can fail (ICU normalizes some runs for it).
+  static absl::Status SegmentRun(CjkSegmenter& segmenter, std::string_view run, TokenSink sink) {
+    return segmenter.Segment(run, sink);
+  }
+  static absl::Status SegmentRun(ThaiSegmenter& segmenter, std::string_view run, TokenSink sink) {
+    segmenter.Segment(run, sink);
+    return absl::OkStatus();
+  }
+
   // The segmenters over ICU's own dictionaries, made on first need (opening
   // a dictionary and filling its first-step table takes milliseconds, which
   // text without kana, kanji or Thai should not pay); nullptr if ICU's data
-  // lacks the dictionary.
-  CjkSegmenter* Cjk() { return MadeOnce<CjkSegmenter, CjkDictionary>(cjk_, cjk_tried_); }
-  ThaiSegmenter* Thai() { return MadeOnce<ThaiSegmenter, ThaiDictionary>(thai_, thai_tried_); }
-
-  template <typename Segmenter, typename Dictionary>
-  static Segmenter* MadeOnce(std::unique_ptr<Segmenter>& segmenter, bool& tried) {
-    if (!tried) {
-      tried = true;
-      if (const Dictionary* dictionary = Dictionary::Get()) {
-        segmenter = std::make_unique<Segmenter>(*dictionary);
+  // lacks the dictionary, an error if it lacks the NFKC data the CJK engine
+  // needs (ICU's own engine could not run either).
+  absl::StatusOr<CjkSegmenter*> Cjk() {
+    if (!cjk_tried_) {
+      if (const CjkDictionary* dictionary = CjkDictionary::Get()) {
+        absl::StatusOr<const icu::Normalizer2*> nfkc = CjkSegmenter::Nfkc();
+        if (!nfkc.ok()) return nfkc.status();
+        cjk_ = std::make_unique<CjkSegmenter>(*dictionary, **nfkc);
       }
+      cjk_tried_ = true;
     }
-    return segmenter.get();
+    return cjk_.get();
+  }
+  absl::StatusOr<ThaiSegmenter*> Thai() {
+    if (!thai_tried_) {
+      if (const ThaiDictionary* dictionary = ThaiDictionary::Get()) {
+        thai_ = std::make_unique<ThaiSegmenter>(*dictionary);
+      }
+      thai_tried_ = true;
+    }
+    return thai_.get();
   }
 
   std::unique_ptr<CjkSegmenter> cjk_;
