@@ -32,6 +32,7 @@ struct CountStats {
   std::uint64_t jsonl_bad_lines = 0;  // of those, lines without the string field
   double seconds = 0;                 // wall time of the whole count
   int threads = 0;                    // worker threads used
+  bool native_segmenters = false;  // the word tokenizer's own dictionary engines (written for ICU 72) were used
   // The memory budget, and how it was kept.
   std::uint64_t memory_budget = 0;
   std::uint64_t peak_table_bytes = 0;  // the folded counts' tables at their largest

@@ -184,7 +184,8 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, const
                  CountReport& report) {
   // Set-up failures (ICU data missing, a JSON field that cannot be) concern
   // the run, not one input.
-  auto prototype = internal::MakeTokenizer(options.tokenizer);
+  const internal::DictionaryEngines engines = internal::DefaultDictionaryEngines();
+  auto prototype = internal::MakeTokenizer(options.tokenizer, engines);
   const bool byte_level = IsPieceTokenizer(options.tokenizer) && !options.raw_pieces;
   auto normalizer_probe =
       internal::TokenNormalizer::Create(options.case_mapping, options.normalization, byte_level);
@@ -202,6 +203,9 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, const
       return;
     }
   }
+
+  report.stats.native_segmenters = options.tokenizer == TokenizerKind::kWord &&
+                                   engines == internal::DictionaryEngines::kNative;
 
   const internal::MemoryPlan plan = internal::PlanMemory(
       internal::BudgetOf(options), ThreadCount(inputs, options), options.chunk_bytes);

@@ -16,6 +16,7 @@
 #include <unicode/utext.h>
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
+#include <unicode/uvernum.h>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -29,11 +30,18 @@
 namespace vocabcount::internal {
 namespace {
 
+// The ICU whose CJK and Thai dictionary engines cjk_segmenter.cc,
+// thai_segmenter.cc and icu_dictionary.cc redo. Another ICU may have changed
+// an engine, its costs or its data layout, and the copies would differ from
+// ICU silently: there, ICU's BreakIterator splits those runs.
+constexpr int kNativeEnginesIcuMajor = 72;
+
 // A token is a segment whose rule status is a word kind (number, letter,
 // kana, ideograph), not UBRK_WORD_NONE (spaces, punctuation, symbols). The
 // fast segmenter handles most text; ICU gets the stretches it leaves over.
 class WordTokenizer final : public Tokenizer {
  public:
+  explicit WordTokenizer(DictionaryEngines engines) : engines_(engines) {}
   ~WordTokenizer() override { utext_close(&text_); }
 
   absl::Status Tokenize(std::string_view text, TokenSink sink) override {
@@ -65,7 +73,7 @@ class WordTokenizer final : public Tokenizer {
   }
 
   absl::StatusOr<std::unique_ptr<Tokenizer>> Clone() const override {
-    return std::make_unique<WordTokenizer>();
+    return std::make_unique<WordTokenizer>(engines_);
   }
 
  private:
@@ -135,7 +143,7 @@ class WordTokenizer final : public Tokenizer {
   // lacks the dictionary, an error if it lacks the NFKC data the CJK engine
   // needs (ICU's own engine could not run either).
   absl::StatusOr<CjkSegmenter*> Cjk() {
-    if (!cjk_tried_) {
+    if (!cjk_tried_ && engines_ == DictionaryEngines::kNative) {
       if (const CjkDictionary* dictionary = CjkDictionary::Get()) {
         absl::StatusOr<const icu::Normalizer2*> nfkc = CjkSegmenter::Nfkc();
         if (!nfkc.ok()) return nfkc.status();
@@ -146,7 +154,7 @@ class WordTokenizer final : public Tokenizer {
     return cjk_.get();
   }
   absl::StatusOr<ThaiSegmenter*> Thai() {
-    if (!thai_tried_) {
+    if (!thai_tried_ && engines_ == DictionaryEngines::kNative) {
       if (const ThaiDictionary* dictionary = ThaiDictionary::Get()) {
         thai_ = std::make_unique<ThaiSegmenter>(*dictionary);
       }
@@ -155,6 +163,7 @@ class WordTokenizer final : public Tokenizer {
     return thai_.get();
   }
 
+  const DictionaryEngines engines_;
   std::unique_ptr<CjkSegmenter> cjk_;
   bool cjk_tried_ = false;
   std::unique_ptr<ThaiSegmenter> thai_;
@@ -253,10 +262,16 @@ class PieceTokenizer final : public Tokenizer {
 
 }  // namespace
 
-absl::StatusOr<std::unique_ptr<Tokenizer>> MakeTokenizer(TokenizerKind kind) {
+DictionaryEngines DefaultDictionaryEngines() {
+  return U_ICU_VERSION_MAJOR_NUM == kNativeEnginesIcuMajor ? DictionaryEngines::kNative
+                                                           : DictionaryEngines::kIcu;
+}
+
+absl::StatusOr<std::unique_ptr<Tokenizer>> MakeTokenizer(TokenizerKind kind,
+                                                         DictionaryEngines engines) {
   switch (kind) {
     case TokenizerKind::kWord:
-      return std::make_unique<WordTokenizer>();
+      return std::make_unique<WordTokenizer>(engines);
     case TokenizerKind::kWhitespace:
       return std::make_unique<WhitespaceTokenizer>();
     case TokenizerKind::kGpt2:

@@ -25,6 +25,19 @@ class Tokenizer {
   virtual absl::StatusOr<std::unique_ptr<Tokenizer>> Clone() const = 0;
 };
 
-absl::StatusOr<std::unique_ptr<Tokenizer>> MakeTokenizer(TokenizerKind kind);
+// Who splits the word tokenizer's runs of kana and kanji and of Thai: its
+// own engines (native: ICU's dictionary engines redone on UTF-8, exact for the
+// ICU they were copied from), or ICU's BreakIterator, slower but right on any
+// ICU.
+enum class DictionaryEngines { kNative, kIcu };
+
+// kNative when built against the ICU major version the native engines were
+// written for, kIcu otherwise.
+DictionaryEngines DefaultDictionaryEngines();
+
+// `engines` matters only to TokenizerKind::kWord; tests force kIcu to
+// compare the two.
+absl::StatusOr<std::unique_ptr<Tokenizer>> MakeTokenizer(
+    TokenizerKind kind, DictionaryEngines engines = DefaultDictionaryEngines());
 
 }  // namespace vocabcount::internal
