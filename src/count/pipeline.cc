@@ -15,14 +15,16 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <new>
 #include <numeric>
 #include <exception>
 #include <optional>
+#include <stdexcept>
+#include <string>
 
 #include "base/report_failure.h"
 #include "base/report_stats.h"
@@ -30,6 +32,7 @@
 #include "count/finish_count.h"
 #include "count/folded_counts.h"
 #include "count/memory_plan.h"
+#include "count/pipeline.h"
 #include "count/worker.h"
 #include "input/input_list.h"
 #include "input/jsonl_field.h"
@@ -181,11 +184,12 @@ void ReportJsonl(const std::vector<Input>& inputs, const std::vector<internal::J
 }
 
 void RunPipeline(const std::vector<Input>& inputs, const Options& options, const EntrySink& sink,
-                 CountReport& report) {
+                 internal::IcuProbe probe_icu, CountReport& report) {
   // Set-up failures (ICU data missing, a JSON field that cannot be) concern
-  // the run, not one input.
+  // the run, not one input. Tokenizers make their ICU parts on first need,
+  // in the middle of the run: the probe opens ICU's data for them first.
   const internal::DictionaryEngines engines = internal::DefaultDictionaryEngines();
-  auto prototype = internal::MakeTokenizer(options.tokenizer, engines);
+  const absl::Status icu_status = probe_icu(options.tokenizer, engines);
   const bool byte_level = IsPieceTokenizer(options.tokenizer) && !options.raw_pieces;
   auto normalizer_probe =
       internal::TokenNormalizer::Create(options.case_mapping, options.normalization, byte_level);
@@ -197,7 +201,7 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, const
   const absl::Status ngram_status =
       ngram_problem.empty() ? absl::OkStatus() : absl::InvalidArgumentError(ngram_problem);
   for (const absl::Status& status :
-       {prototype.status(), normalizer_probe.status(), jsonl_status, ngram_status}) {
+       {icu_status, normalizer_probe.status(), jsonl_status, ngram_status}) {
     if (!status.ok()) {
       report.errors.push_back(Problem{"", std::nullopt, std::string(status.message())});
       return;
@@ -212,19 +216,16 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, const
   internal::RunStore runs(options.temp_dir);
   internal::FoldedCounts folded(plan.folded_bytes, runs);
 
-  std::mutex clone_mutex;
-  std::size_t workers_made = 0;
+  std::atomic<std::size_t> workers_made{0};
   auto make_worker = [&] {
-    // ICU does not promise that one iterator may be cloned by several threads
-    // at once; this runs once per worker, so the lock costs nothing.
-    std::unique_lock lock(clone_mutex);
-    // Both were created once above, so a failure here is out of memory.
-    auto tokenizer = (*prototype)->Clone();
-    const std::size_t worker_index = workers_made++;
-    lock.unlock();
+    // The probes above opened the ICU data both need: a failure here is
+    // ICU's own (out of memory).
+    auto tokenizer = internal::MakeTokenizer(options.tokenizer, engines);
+    if (!tokenizer.ok()) throw std::runtime_error(std::string(tokenizer.status().message()));
     auto normalizer = internal::TokenNormalizer::Create(options.case_mapping,
                                                         options.normalization, byte_level);
-    if (!tokenizer.ok() || !normalizer.ok()) throw std::bad_alloc();
+    if (!normalizer.ok()) throw std::runtime_error(std::string(normalizer.status().message()));
+    const std::size_t worker_index = workers_made++;
     std::optional<internal::JsonlField> jsonl;
     if (jsonl_probe) jsonl.emplace(*internal::JsonlField::Create(options.jsonl_field));
     // Workers handing over at once start far apart.
@@ -313,16 +314,26 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, const
 }
 
 CountReport CountInputs(const std::vector<Input>& inputs, std::vector<Problem> early_errors,
-                        const Options& options, const EntrySink& sink) {
+                        const Options& options, const EntrySink& sink,
+                        internal::IcuProbe probe_icu = internal::ProbeIcuData) {
   const auto start = std::chrono::steady_clock::now();
   CountReport report;
   report.errors = std::move(early_errors);
   if (report.errors.empty() || options.keep_going) {
-    internal::RunReportingFailure(
-        report, [&](CountReport& report) { RunPipeline(inputs, options, sink, report); });
+    internal::RunReportingFailure(report, [&](CountReport& report) {
+      RunPipeline(inputs, options, sink, probe_icu, report);
+    });
   }
   internal::FinishStats(report, start);
   return report;
+}
+
+// Text held in memory, as one input.
+std::vector<Input> TextInputs(std::string_view text) {
+  return {Input{.kind = Input::Kind::kMemory,
+                .path = "<text>",
+                .memory = text,
+                .expected_bytes = text.size()}};
 }
 
 }  // namespace
@@ -351,8 +362,15 @@ CountReport Count(const std::vector<std::string>& paths, const Options& options,
 }
 
 CountReport CountText(std::string_view text, const Options& options, const EntrySink& sink) {
-  return CountInputs({Input{Input::Kind::kMemory, "<text>", text, text.size()}}, {}, options,
-                     sink);
+  return CountInputs(TextInputs(text), {}, options, sink);
 }
+
+namespace internal {
+
+CountReport CountTextProbing(std::string_view text, const Options& options, IcuProbe probe_icu) {
+  return CountInputs(TextInputs(text), {}, options, nullptr, probe_icu);
+}
+
+}  // namespace internal
 
 }  // namespace vocabcount

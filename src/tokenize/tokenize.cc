@@ -72,10 +72,6 @@ class WordTokenizer final : public Tokenizer {
     return status;
   }
 
-  absl::StatusOr<std::unique_ptr<Tokenizer>> Clone() const override {
-    return std::make_unique<WordTokenizer>(engines_);
-  }
-
  private:
   absl::Status TokenizeWithIcu(std::string_view text, TokenSink sink) {
     // Created on first need: text the fast path covers never pays for it.
@@ -208,10 +204,6 @@ class WhitespaceTokenizer final : public Tokenizer {
     return absl::OkStatus();
   }
 
-  absl::StatusOr<std::unique_ptr<Tokenizer>> Clone() const override {
-    return std::make_unique<WhitespaceTokenizer>();
-  }
-
  private:
   // C0 controls and DEL are Cc; TAB, LF, VT, FF, CR and space are White_Space.
   static constexpr std::array<bool, 128> kAsciiSeparates = [] {
@@ -252,10 +244,6 @@ class PieceTokenizer final : public Tokenizer {
     return absl::OkStatus();
   }
 
-  absl::StatusOr<std::unique_ptr<Tokenizer>> Clone() const override {
-    return std::make_unique<PieceTokenizer>(pattern_);
-  }
-
  private:
   PiecePattern pattern_;
 };
@@ -280,6 +268,25 @@ absl::StatusOr<std::unique_ptr<Tokenizer>> MakeTokenizer(TokenizerKind kind,
       return std::make_unique<PieceTokenizer>(PiecePatternOf(kind));
   }
   return absl::InvalidArgumentError("unknown tokenizer");
+}
+
+absl::Status ProbeIcuData(TokenizerKind kind, DictionaryEngines engines) {
+  if (kind != TokenizerKind::kWord) return absl::OkStatus();
+  // The rules only: settling would load every dictionary engine of ICU's,
+  // which most texts never need and whose absence ICU does not report.
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> rules(
+      icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+  if (U_FAILURE(status)) return IcuError("cannot create word break iterator", status);
+  if (engines == DictionaryEngines::kNative) {
+    if (CjkDictionary::Get() != nullptr) {
+      if (absl::StatusOr<const icu::Normalizer2*> nfkc = CjkSegmenter::Nfkc(); !nfkc.ok()) {
+        return nfkc.status();
+      }
+    }
+    ThaiDictionary::Get();  // opened once for the process; absent is no error
+  }
+  return absl::OkStatus();
 }
 
 }  // namespace vocabcount::internal

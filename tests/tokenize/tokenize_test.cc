@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "count/pipeline.h"
 #include "support/test_support.h"
 #include "tokenize/tokenize.h"
 
@@ -137,6 +138,32 @@ TEST_CASE("The native engines are used by word counts on the ICU they were writt
       CountText("我爱北京天安门 สวัสดีครับ", {.tokenizer = TokenizerKind::kWhitespace});
   REQUIRE(whitespace.ok());
   CHECK_FALSE(whitespace.stats.native_segmenters);
+}
+
+// ICU's data cannot be taken away from this build (Debian links it into
+// libicudata, which ICU_DATA does not override): the probe is checked to pass
+// here, and a failing one stands in for missing data.
+TEST_CASE("ICU's data is probed before any input is read; a failed probe fails the run",
+          "[tokenize]") {
+  for (const TokenizerKind kind :
+       {TokenizerKind::kWord, TokenizerKind::kWhitespace, TokenizerKind::kGpt2}) {
+    for (const auto engines :
+         {internal::DictionaryEngines::kNative, internal::DictionaryEngines::kIcu}) {
+      CHECK(internal::ProbeIcuData(kind, engines).ok());
+    }
+  }
+  const CountReport report = internal::CountTextProbing(
+      "東京タワーは高い a b a", {}, [](TokenizerKind, internal::DictionaryEngines) {
+        return absl::InternalError(
+            "ICU: cannot create word break iterator: U_MISSING_RESOURCE_ERROR");
+      });
+  CHECK_FALSE(report.finished);
+  CHECK(report.vocabulary.empty());
+  CHECK(report.stats.bytes == 0);  // nothing was read
+  REQUIRE(report.errors.size() == 1);
+  CHECK(report.errors[0].ToString() ==
+        "ICU: cannot create word break iterator: U_MISSING_RESOURCE_ERROR");
+  CHECK(internal::CountTextProbing("a b a", {}, internal::ProbeIcuData).ok());
 }
 
 }  // namespace
