@@ -56,7 +56,8 @@ MemoryPlan PlanMemory(std::uint64_t budget, int threads, std::size_t chunk_bytes
   };
   // Workers may take at most half the budget, so that the folded tables keep
   // the other half at least.
-  while (plan.threads > 1 && SaturatingMul(thread_count(), per_worker(thread_count())) > budget / 2) {
+  while (plan.threads > 1 &&
+         SaturatingMul(thread_count(), per_worker(thread_count())) > budget / 2) {
     --plan.threads;
   }
   const std::uint64_t tables = SaturatingSub(budget, kFixedBytes);

@@ -157,7 +157,7 @@ std::vector<TokenCounter*> FinishWorkers(int threads,
   tbb::task_arena arena(std::clamp(threads, 1, tbb::info::default_concurrency()));
   arena.execute([&] {
     tbb::parallel_for(std::size_t{0}, all.size(),
-                      [&](std::size_t i) { internal::FinishWorker(*all[i]); });
+                      [&](std::size_t i) { internal::NormalizeRawCounts(*all[i]); });
   });
   std::vector<TokenCounter*> counters;
   for (Worker* worker : all) counters.push_back(&worker->counter);
@@ -175,10 +175,14 @@ void ReportJsonl(const std::vector<Input>& inputs, const std::vector<internal::J
     if (tally.bad_lines == 0) continue;
     if (options.strict_jsonl) {
       report.errors.push_back(
-          Problem{inputs[i].path, std::nullopt, tally.first_reason, tally.first_bad_line});
+          Problem{
+              .path = inputs[i].path, .what = tally.first_reason, .line = tally.first_bad_line});
     } else {
       report.bad_jsonl.push_back(
-          BadJsonlInput{inputs[i].path, tally.first_bad_line, tally.bad_lines, tally.first_reason});
+          BadJsonlInput{.path = inputs[i].path,
+                        .first_line = tally.first_bad_line,
+                        .lines = tally.bad_lines,
+                        .first_reason = tally.first_reason});
     }
   }
 }
@@ -203,7 +207,7 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, const
   for (const absl::Status& status :
        {icu_status, normalizer_probe.status(), jsonl_status, ngram_status}) {
     if (!status.ok()) {
-      report.errors.push_back(Problem{"", std::nullopt, std::string(status.message())});
+      report.errors.push_back(Problem{.what = std::string(status.message())});
       return;
     }
   }
@@ -232,9 +236,15 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, const
     const std::size_t first_partition = worker_index * 97 % internal::kPartitions;
     std::optional<internal::NgramWindow> ngrams;
     if (options.counts_ngrams()) ngrams.emplace(options);
-    Worker worker{std::move(*tokenizer), std::move(*normalizer), {}, std::move(jsonl), {},
-                  options.max_token_bytes, std::move(ngrams), &folded, plan.worker_bytes,
-                  first_partition, IsPieceTokenizer(options.tokenizer), {}, {}};
+    Worker worker{.tokenizer = std::move(*tokenizer),
+                  .normalizer = std::move(*normalizer),
+                  .jsonl = std::move(jsonl),
+                  .max_token_bytes = options.max_token_bytes,
+                  .ngrams = std::move(ngrams),
+                  .folded = &folded,
+                  .handover_bytes = plan.worker_bytes,
+                  .first_partition = first_partition,
+                  .pieces = IsPieceTokenizer(options.tokenizer)};
     // At a hand-over, the tokens normalization changes are held twice for a
     // while (see NormalizeCounts): in an all-capitals text, every token.
     if (internal::CountsRawTokens(worker)) worker.handover_bytes /= 2;
@@ -275,7 +285,7 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, const
     while (std::optional<Unit> unit = source.Next()) {
       add_result(internal::CountUnit(*only_worker, *unit));
     }
-    internal::FinishWorker(*only_worker);
+    internal::NormalizeRawCounts(*only_worker);
     counters.push_back(&only_worker->counter);
   } else {
     CountInParallel(threads, source, workers, options.counts_ngrams(), add_result);
@@ -285,7 +295,7 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, const
   if (options.counts_ngrams()) {
     for (int order = options.ngram_min; order <= options.ngram_max; ++order) {
       report.stats.ngrams_by_order.push_back(
-          NgramOrderCount{order, stitcher.counted()[order]});
+          NgramOrderCount{.order = order, .ngrams = stitcher.counted()[order]});
     }
   }
 
@@ -293,7 +303,9 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, const
     report.stats.ill_formed_sequences += scans[i].bad_sequences;
     if (scans[i].bad_sequences > 0) {
       report.ill_formed.push_back(
-          IllFormedInput{inputs[i].path, scans[i].first_bad_offset, scans[i].bad_sequences});
+          IllFormedInput{.path = inputs[i].path,
+                         .first_offset = scans[i].first_bad_offset,
+                         .sequences = scans[i].bad_sequences});
     }
     const std::uint64_t left_out = long_tokens[i].tokens();
     report.stats.long_tokens += left_out;
@@ -303,7 +315,10 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, const
       std::optional<std::uint64_t> first;
       if (options.jsonl_field.empty()) first = long_tokens[i].first_offset();
       report.long_tokens.push_back(
-          LongTokenInput{inputs[i].path, first, left_out, long_tokens[i].forced_cuts()});
+          LongTokenInput{.path = inputs[i].path,
+                         .first_offset = first,
+                         .tokens = left_out,
+                         .forced_cuts = long_tokens[i].forced_cuts()});
     }
   }
   ReportJsonl(inputs, tallies, options, report);
@@ -350,8 +365,8 @@ CountReport Count(const std::vector<std::string>& paths, const Options& options,
     for (const Input& input : resolved.inputs) {
       if (input.kind == Input::Kind::kStdin) {
         CountReport refused;  // not finished: there is nothing to count
-        refused.errors.push_back(Problem{input.path, std::nullopt,
-                                         "standard input cannot be divided into parts (--shard)"});
+        refused.errors.push_back(Problem{
+            .path = input.path, .what = "standard input cannot be divided into parts (--shard)"});
         return refused;
       }
     }

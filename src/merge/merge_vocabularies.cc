@@ -60,7 +60,7 @@ class Merger {
     if (report_.streamed) {
       MergeStreams();
     } else {
-      SumInMemory();
+      SumWithinBudget();
     }
     report_.finished = !stopped_;
   }
@@ -167,7 +167,9 @@ class Merger {
         const MergeSource& source = heap.top();
         if (__builtin_add_overflow(total, source.current().count, &total)) {
           report_.errors.push_back(
-              Problem{source.path(), std::nullopt, OverflowMessage(), source.current().line});
+              Problem{.path = source.path(),
+                      .what = OverflowMessage(),
+                      .line = source.current().line});
           stopped_ = true;
           return;
         }
@@ -210,7 +212,7 @@ class Merger {
 
   // Inputs not in token order are summed in partitioned tables, spilled to
   // disk past the memory budget.
-  void SumInMemory() {
+  void SumWithinBudget() {
     SortWithinBudget([&](internal::MergeTotals& totals) {
       for (std::size_t i = 0; i < inputs_.size() && !stopped_; ++i) {
         if (!skipped_[i]) AddInput(i, totals);
@@ -238,10 +240,10 @@ class Merger {
                     keep, tally);
     } catch (const internal::MergeConflictError& error) {
       // Found between spilled pieces: the line is not known any more.
-      report_.errors.push_back(Problem{inputs_[error.conflict.input].path, std::nullopt,
-                                       error.conflict.kind == internal::MergeConflict::Kind::kAgain
-                                           ? "a token given on two lines"
-                                           : OverflowMessage()});
+      report_.errors.push_back(Problem{.path = inputs_[error.conflict.input].path,
+                  .what = error.conflict.kind == internal::MergeConflict::Kind::kAgain
+                              ? "a token given on two lines"
+                              : OverflowMessage()});
       stopped_ = true;
       return;
     }
@@ -270,7 +272,7 @@ class Merger {
         InputFailed(source);
       } else {
         report_.errors.push_back(
-            Problem{source.path(), std::nullopt, OverflowMessage(), entry.line});
+            Problem{.path = source.path(), .what = OverflowMessage(), .line = entry.line});
         stopped_ = true;
       }
       return;

@@ -24,7 +24,7 @@ namespace {
 constexpr int kMaxLinksFollowed = 40;
 
 Problem ErrnoProblem(const std::string& path, const char* doing) {
-  return Problem{path, std::nullopt, std::string(doing) + std::strerror(errno)};
+  return Problem{.path = path, .what = std::string(doing) + std::strerror(errno)};
 }
 
 // Creates a file of its own at `pattern`, whose last six characters are
@@ -144,7 +144,7 @@ std::optional<Problem> AtomicFile::Open() {
 }
 
 std::optional<Problem> AtomicFile::Commit() {
-  if (fd_ < 0) return Problem{path_, std::nullopt, "output file is not open"};
+  if (fd_ < 0) return Problem{.path = path_, .what = "output file is not open"};
   if (in_place_) {
     // Devices and FIFOs have nothing to flush (fsync fails with EINVAL).
     const int closed = close(fd_);

@@ -92,7 +92,9 @@ UStringTrieResult CjkSegmenter::SecondStep(char16_t first, char16_t second) {
     return entry.result;
   }
   const UStringTrieResult result = trie_.next(second);
-  entry = {pair, result, result == USTRINGTRIE_NO_MATCH ? 0 : trie_.getState64()};
+  entry = {.pair = pair,
+           .result = result,
+           .state = result == USTRINGTRIE_NO_MATCH ? 0 : trie_.getState64()};
   return result;
 }
 

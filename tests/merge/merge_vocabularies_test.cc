@@ -178,7 +178,8 @@ TEST_CASE("A merge writes the bytes of a single count in every format", "[merge]
   }
 }
 
-TEST_CASE("Inputs not sorted by token, or not regular files, are summed in memory", "[merge]") {
+TEST_CASE("Inputs not sorted by token, or not regular files, are summed in tables, not streamed",
+          "[merge]") {
   TempDir dir;
   WriteFile(dir.File("sorted.tsv"), "a\t1\nb\t2\n");
   WriteFile(dir.File("unsorted.tsv"), "b\t5\na\t1\n");
@@ -329,9 +330,10 @@ TEST_CASE("A merge that cannot spill returns an error naming the directory, not 
   const std::vector<std::string> sorted = WriteParts(dir, pieces, SortOrder::kToken, false);
   WriteFile(dir.File("a-file.tsv"), "a\t1\n");
   // Token-sorted inputs in count order are streamed, then sorted; count-sorted
-  // ones are summed in memory: both spill past a tiny budget.
+  // ones are summed in tables: both spill past a tiny budget.
   const std::vector<std::string> unsorted = WriteParts(dir, pieces, SortOrder::kCount, false);
-  for (const std::string& temp_dir : {std::string("/nonexistent/spill-here"), dir.File("a-file.tsv")}) {
+  for (const std::string& temp_dir :
+       {std::string("/nonexistent/spill-here"), dir.File("a-file.tsv")}) {
     for (const auto* paths : {&sorted, &unsorted}) {
       Options options;
       options.memory_bytes = 65536;
