@@ -33,6 +33,10 @@ struct CountStats {
   bool jsonl = false;                 // the inputs were read as JSON Lines
   double seconds = 0;                 // wall time of the whole count
   int threads = 0;                    // worker threads used
+  // The word tokenizer's own dictionary engines (written for ICU 72) were
+  // used; false for other tokenizers, and on another ICU, where ICU's
+  // BreakIterator segments the dictionary scripts instead.
+  bool native_segmenters = false;
   // The memory budget, and how it was kept.
   std::uint64_t memory_budget = 0;
   std::uint64_t peak_table_bytes = 0;  // the folded counts' tables at their largest

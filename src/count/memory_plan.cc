@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "base/memory_limit.h"
+#include "base/saturating_add.h"
 
 namespace vocabcount::internal {
 namespace {
@@ -32,34 +33,47 @@ MemoryPlan PlanMemory(std::uint64_t budget, int threads, std::size_t chunk_bytes
   MemoryPlan plan;
   plan.budget = budget;
   plan.threads = std::max(threads, 1);
+  const auto thread_count = [&] { return static_cast<std::uint64_t>(plan.threads); };
   if (budget < kSmallestBudget) {
     // No reserve and no floor: a tiny budget makes a small run spill often.
-    plan.worker_bytes = std::max<std::uint64_t>(budget / (8 * plan.threads), 1);
+    plan.worker_bytes = std::max<std::uint64_t>(budget / SaturatingMul(8, thread_count()), 1);
     plan.folded_bytes = std::max<std::uint64_t>(budget / 2, 1);
     plan.finish_bytes = std::max<std::uint64_t>(budget, 1);
     return plan;
   }
   // Units in flight (two per worker), and a unit's worth of growth past the
-  // hand-over point: tables are measured between units.
-  const std::uint64_t per_unit = std::uint64_t{chunk_bytes} + kMiB;
-  auto worker_bytes = [&](int workers) {
-    return std::clamp(budget / (8 * static_cast<std::uint64_t>(workers)), kSmallestWorkerBytes,
+  // hand-over point: tables are measured between units. Large units (a long
+  // max_token_bytes stretches them to 256 MiB) may reserve more than the
+  // budget holds: every step saturates, and each share keeps a floor, so the
+  // plan then spills often instead of never.
+  const std::uint64_t unit_reserve = SaturatingMul(8, SaturatingAdd(chunk_bytes, kMiB));
+  auto worker_bytes = [&](std::uint64_t workers) {
+    return std::clamp(budget / SaturatingMul(8, workers), kSmallestWorkerBytes,
                       kLargestWorkerBytes);
   };
-  auto per_worker = [&](int workers) { return worker_bytes(workers) + 8 * per_unit; };
+  auto per_worker = [&](std::uint64_t workers) {
+    return SaturatingAdd(worker_bytes(workers), unit_reserve);
+  };
   // Workers may take at most half the budget, so that the folded tables keep
   // the other half at least.
-  while (plan.threads > 1 && plan.threads * per_worker(plan.threads) > budget / 2) --plan.threads;
-  plan.finish_bytes = budget - kFixedBytes;
+  while (plan.threads > 1 &&
+         SaturatingMul(thread_count(), per_worker(thread_count())) > budget / 2) {
+    --plan.threads;
+  }
+  const std::uint64_t tables = SaturatingSub(budget, kFixedBytes);
+  plan.finish_bytes = tables;
   if (plan.threads == 1) {
     // One worker holds each token once, as the folded tables would: it keeps
     // half the budget, and hands its tables over whole (moved, not copied).
-    plan.worker_bytes = (budget - kFixedBytes - 8 * per_unit) / 2;
+    plan.worker_bytes =
+        std::max(SaturatingSub(tables, unit_reserve) / 2, kSmallestWorkerBytes);
     plan.folded_bytes = plan.worker_bytes;
     return plan;
   }
-  plan.worker_bytes = worker_bytes(plan.threads);
-  plan.folded_bytes = budget - kFixedBytes - plan.threads * per_worker(plan.threads);
+  plan.worker_bytes = worker_bytes(thread_count());
+  plan.folded_bytes = std::max(
+      SaturatingSub(tables, SaturatingMul(thread_count(), per_worker(thread_count()))),
+      kSmallestWorkerBytes);
   return plan;
 }
 

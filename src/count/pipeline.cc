@@ -15,21 +15,24 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <new>
 #include <numeric>
 #include <exception>
 #include <optional>
+#include <stdexcept>
+#include <string>
 
+#include "base/report_failure.h"
 #include "base/report_stats.h"
-#include "vocabcount/validate.h"
 #include "count/counter.h"
 #include "count/finish_count.h"
 #include "count/folded_counts.h"
 #include "count/memory_plan.h"
+#include "count/pipeline.h"
 #include "count/report_warnings.h"
 #include "count/worker.h"
 #include "input/input_list.h"
@@ -47,6 +50,7 @@
 #include "tokenize/piece_cut.h"
 #include "tokenize/pretokenize.h"
 #include "tokenize/tokenize.h"
+#include "vocabcount/validate.h"
 
 namespace vocabcount {
 namespace {
@@ -155,7 +159,7 @@ std::vector<TokenCounter*> FinishWorkers(int threads,
   tbb::task_arena arena(std::clamp(threads, 1, tbb::info::default_concurrency()));
   arena.execute([&] {
     tbb::parallel_for(std::size_t{0}, all.size(),
-                      [&](std::size_t i) { internal::FinishWorker(*all[i]); });
+                      [&](std::size_t i) { internal::NormalizeRawCounts(*all[i]); });
   });
   std::vector<TokenCounter*> counters;
   for (Worker* worker : all) counters.push_back(&worker->counter);
@@ -173,59 +177,71 @@ void ReportJsonl(const std::vector<Input>& inputs, const std::vector<internal::J
     if (tally.bad_lines == 0) continue;
     if (options.strict_jsonl) {
       report.errors.push_back(
-          Problem{inputs[i].path, std::nullopt, tally.first_reason, tally.first_bad_line});
+          Problem{
+              .path = inputs[i].path, .what = tally.first_reason, .line = tally.first_bad_line});
     } else {
       report.bad_jsonl.push_back(
-          BadJsonlInput{inputs[i].path, tally.first_bad_line, tally.bad_lines, tally.first_reason});
+          BadJsonlInput{.path = inputs[i].path,
+                        .first_line = tally.first_bad_line,
+                        .lines = tally.bad_lines,
+                        .first_reason = tally.first_reason});
     }
   }
 }
 
 void RunPipeline(const std::vector<Input>& inputs, const Options& options, const EntrySink& sink,
-                 CountReport& report) {
+                 internal::IcuProbe probe_icu, CountReport& report) {
   // Set-up failures (ICU data missing, a JSON field that cannot be) concern
-  // the run, not one input.
-  auto prototype = internal::MakeTokenizer(options.tokenizer);
+  // the run, not one input. Tokenizers make their ICU parts on first need,
+  // in the middle of the run: the probe opens ICU's data for them first.
+  const internal::DictionaryEngines engines = internal::DefaultDictionaryEngines();
+  const absl::Status icu_status = probe_icu(options.tokenizer, engines);
   const bool byte_level = IsPieceTokenizer(options.tokenizer) && !options.raw_pieces;
   auto normalizer_probe =
       internal::TokenNormalizer::Create(options.case_mapping, options.normalization, byte_level);
   std::optional<absl::StatusOr<internal::JsonlField>> jsonl_probe;
   if (!options.jsonl_field.empty()) jsonl_probe = internal::JsonlField::Create(options.jsonl_field);
   const absl::Status jsonl_status = jsonl_probe ? jsonl_probe->status() : absl::OkStatus();
-  for (const absl::Status& status : {prototype.status(), normalizer_probe.status(), jsonl_status}) {
+  for (const absl::Status& status : {icu_status, normalizer_probe.status(), jsonl_status}) {
     if (!status.ok()) {
-      report.errors.push_back(Problem{"", std::nullopt, std::string(status.message())});
+      report.errors.push_back(Problem{.what = std::string(status.message())});
       return;
     }
   }
+
+  report.stats.native_segmenters = options.tokenizer == TokenizerKind::kWord &&
+                                   engines == internal::DictionaryEngines::kNative;
 
   const internal::MemoryPlan plan = internal::PlanMemory(
       internal::BudgetOf(options), ThreadCount(inputs, options), options.chunk_bytes);
   internal::RunStore runs(options.temp_dir);
   internal::FoldedCounts folded(plan.folded_bytes, runs);
 
-  std::mutex clone_mutex;
-  std::size_t workers_made = 0;
+  std::atomic<std::size_t> workers_made{0};
   auto make_worker = [&] {
-    // ICU does not promise that one iterator may be cloned by several threads
-    // at once; this runs once per worker, so the lock costs nothing.
-    std::unique_lock lock(clone_mutex);
-    // Both were created once above, so a failure here is out of memory.
-    auto tokenizer = (*prototype)->Clone();
-    const std::size_t worker_index = workers_made++;
-    lock.unlock();
+    // The probes above opened the ICU data both need: a failure here is
+    // ICU's own (out of memory).
+    auto tokenizer = internal::MakeTokenizer(options.tokenizer, engines);
+    if (!tokenizer.ok()) throw std::runtime_error(std::string(tokenizer.status().message()));
     auto normalizer = internal::TokenNormalizer::Create(options.case_mapping,
                                                         options.normalization, byte_level);
-    if (!tokenizer.ok() || !normalizer.ok()) throw std::bad_alloc();
+    if (!normalizer.ok()) throw std::runtime_error(std::string(normalizer.status().message()));
+    const std::size_t worker_index = workers_made++;
     std::optional<internal::JsonlField> jsonl;
     if (jsonl_probe) jsonl.emplace(*internal::JsonlField::Create(options.jsonl_field));
     // Workers handing over at once start far apart.
     const std::size_t first_partition = worker_index * 97 % internal::kPartitions;
     std::optional<internal::NgramWindow> ngrams;
     if (options.counts_ngrams()) ngrams.emplace(options);
-    Worker worker{std::move(*tokenizer), std::move(*normalizer), {}, std::move(jsonl), {},
-                  options.max_token_bytes, std::move(ngrams), &folded, plan.worker_bytes,
-                  first_partition, IsPieceTokenizer(options.tokenizer), {}, {}};
+    Worker worker{.tokenizer = std::move(*tokenizer),
+                  .normalizer = std::move(*normalizer),
+                  .jsonl = std::move(jsonl),
+                  .max_token_bytes = options.max_token_bytes,
+                  .ngrams = std::move(ngrams),
+                  .folded = &folded,
+                  .handover_bytes = plan.worker_bytes,
+                  .first_partition = first_partition,
+                  .pieces = IsPieceTokenizer(options.tokenizer)};
     // At a hand-over, the tokens normalization changes are held twice for a
     // while (see NormalizeCounts): in an all-capitals text, every token.
     if (internal::CountsRawTokens(worker)) worker.handover_bytes /= 2;
@@ -266,7 +282,7 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, const
     while (std::optional<Unit> unit = source.Next()) {
       add_result(internal::CountUnit(*only_worker, *unit));
     }
-    internal::FinishWorker(*only_worker);
+    internal::NormalizeRawCounts(*only_worker);
     counters.push_back(&only_worker->counter);
   } else {
     CountInParallel(threads, source, workers, options.counts_ngrams(), add_result);
@@ -276,7 +292,7 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, const
   if (options.counts_ngrams()) {
     for (int order = options.ngram_min; order <= options.ngram_max; ++order) {
       report.stats.ngrams_by_order.push_back(
-          NgramOrderCount{order, stitcher.counted()[order]});
+          NgramOrderCount{.order = order, .ngrams = stitcher.counted()[order]});
     }
   }
 
@@ -284,7 +300,9 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, const
     report.stats.ill_formed_sequences += scans[i].bad_sequences;
     if (scans[i].bad_sequences > 0) {
       report.ill_formed.push_back(
-          IllFormedInput{inputs[i].path, scans[i].first_bad_offset, scans[i].bad_sequences});
+          IllFormedInput{.path = inputs[i].path,
+                         .first_offset = scans[i].first_bad_offset,
+                         .sequences = scans[i].bad_sequences});
     }
     const std::uint64_t left_out = long_tokens[i].tokens();
     report.stats.long_tokens += left_out;
@@ -294,7 +312,10 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, const
       std::optional<std::uint64_t> first;
       if (options.jsonl_field.empty()) first = long_tokens[i].first_offset();
       report.long_tokens.push_back(
-          LongTokenInput{inputs[i].path, first, left_out, long_tokens[i].forced_cuts()});
+          LongTokenInput{.path = inputs[i].path,
+                         .first_offset = first,
+                         .tokens = left_out,
+                         .forced_cuts = long_tokens[i].forced_cuts()});
     }
   }
   ReportJsonl(inputs, tallies, options, report);
@@ -305,27 +326,28 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, const
 }
 
 CountReport CountInputs(const std::vector<Input>& inputs, std::vector<Problem> early_errors,
-                        const Options& options, const EntrySink& sink) {
+                        const Options& options, const EntrySink& sink,
+                        internal::IcuProbe probe_icu = internal::ProbeIcuData) {
   const auto start = std::chrono::steady_clock::now();
   CountReport report;
   report.errors = std::move(early_errors);
   if (report.errors.empty() || options.keep_going) {
-    try {
-      RunPipeline(inputs, options, sink, report);
-    } catch (const std::bad_alloc&) {
-      report.finished = false;
-      report.vocabulary.clear();
-      report.errors.push_back(Problem{"", std::nullopt, "out of memory"});
-    } catch (const std::exception& error) {
-      report.finished = false;
-      report.vocabulary.clear();
-      report.errors.push_back(Problem{"", std::nullopt, error.what()});
-    }
+    internal::RunReportingFailure(report, [&](CountReport& report) {
+      RunPipeline(inputs, options, sink, probe_icu, report);
+    });
   }
   internal::AddWarnings(options, report);
   report.stats.jsonl = !options.jsonl_field.empty();
   internal::FinishStats(report, start);
   return report;
+}
+
+// Text held in memory, as one input.
+std::vector<Input> TextInputs(std::string_view text) {
+  return {Input{.kind = Input::Kind::kMemory,
+                .path = "<text>",
+                .memory = text,
+                .expected_bytes = text.size()}};
 }
 
 }  // namespace
@@ -347,8 +369,15 @@ CountReport Count(const std::vector<std::string>& paths, const Options& options,
 CountReport CountText(std::string_view text, const Options& options, const EntrySink& sink) {
   CountReport refused;
   if (internal::RefuseOptions(ValidateOptions(options), refused)) return refused;
-  return CountInputs({Input{Input::Kind::kMemory, "<text>", text, text.size()}}, {}, options,
-                     sink);
+  return CountInputs(TextInputs(text), {}, options, sink);
 }
+
+namespace internal {
+
+CountReport CountTextProbing(std::string_view text, const Options& options, IcuProbe probe_icu) {
+  return CountInputs(TextInputs(text), {}, options, nullptr, probe_icu);
+}
+
+}  // namespace internal
 
 }  // namespace vocabcount

@@ -92,7 +92,7 @@ bool CountsRawTokens(const Worker& worker) {
   return !worker.ngrams && !worker.normalizer.changes_nothing();
 }
 
-void FinishWorker(Worker& worker) {
+void NormalizeRawCounts(Worker& worker) {
   if (CountsRawTokens(worker)) ThrowIfFailed(NormalizeCounts(worker.counter, worker.normalizer));
 }
 
@@ -104,7 +104,7 @@ UnitResult CountUnit(Worker& worker, const Unit& unit) {
     text.remove_prefix(3);
     offset = 3;
   }
-  UnitResult result{unit.input_index, offset, {}, {}, {}, 0, {}};
+  UnitResult result{.input_index = unit.input_index, .offset = offset};
   const std::vector<std::size_t>* documents = nullptr;
   bool repaired = false;
   if (worker.jsonl) {
@@ -130,7 +130,7 @@ UnitResult CountUnit(Worker& worker, const Unit& unit) {
   ThrowIfFailed(status);
   if (worker.folded != nullptr && worker.counter.filled_bytes() > worker.handover_bytes) {
     // The shared tables hold normal forms only: raw tokens are mapped first.
-    FinishWorker(worker);
+    NormalizeRawCounts(worker);
     worker.folded->TakeOver(worker.counter, worker.first_partition);
   }
   result.long_tokens = filter.left_out();

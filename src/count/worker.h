@@ -64,10 +64,11 @@ struct UnitResult {
 // Whether the worker's counter holds tokens still to be normalized.
 bool CountsRawTokens(const Worker& worker);
 
-// Makes the worker's counts ready to be folded: normalizes its counter's
-// tokens if they are raw. Throws std::runtime_error when a token cannot be
-// normalized.
-void FinishWorker(Worker& worker);
+// Normalizes the tokens of the worker's counter in place if they are raw,
+// so that its tables hold normal forms only: before each hand-over of its
+// tables, and before they are folded at the end. Throws std::runtime_error
+// when a token cannot be normalized.
+void NormalizeRawCounts(Worker& worker);
 
 // Tokenizes `unit` into the worker's own counter (or its n-grams, all but
 // those across the unit's cuts) and notes its ill-formed bytes, bad JSON

@@ -24,7 +24,10 @@ unsigned int StepBytes(std::size_t size) {
 }
 
 DecodeStep Corrupt(std::string message, std::size_t consumed = 0, std::size_t produced = 0) {
-  return DecodeStep{DecodeStep::State::kCorrupt, consumed, produced, std::move(message)};
+  return DecodeStep{.state = DecodeStep::State::kCorrupt,
+                    .consumed = consumed,
+                    .produced = produced,
+                    .message = std::move(message)};
 }
 
 // gzip through zlib: one member at a time, so that the caller sees where
@@ -51,9 +54,11 @@ class GzipDecoder final : public Decoder {
     switch (code) {
       case Z_OK:
       case Z_BUF_ERROR:  // no progress possible: more input is needed
-        return DecodeStep{DecodeStep::State::kMore, consumed, produced, {}};
+        return DecodeStep{
+            .state = DecodeStep::State::kMore, .consumed = consumed, .produced = produced};
       case Z_STREAM_END:
-        return DecodeStep{DecodeStep::State::kEnd, consumed, produced, {}};
+        return DecodeStep{
+            .state = DecodeStep::State::kEnd, .consumed = consumed, .produced = produced};
       case Z_MEM_ERROR:
         throw std::bad_alloc();
       default:
@@ -85,8 +90,9 @@ class ZstdDecoder final : public Decoder {
     const std::size_t hint = ZSTD_decompressStream(context_, &output, &input);
     if (ZSTD_isError(hint)) return Corrupt(ZSTD_getErrorName(hint), input.pos, output.pos);
     // 0: the frame is decoded and flushed.
-    return DecodeStep{
-        hint == 0 ? DecodeStep::State::kEnd : DecodeStep::State::kMore, input.pos, output.pos, {}};
+    return DecodeStep{.state = hint == 0 ? DecodeStep::State::kEnd : DecodeStep::State::kMore,
+                      .consumed = input.pos,
+                      .produced = output.pos};
   }
 
   void Restart() override {}  // the context starts the next frame itself
@@ -115,9 +121,11 @@ class Bzip2Decoder final : public Decoder {
     const std::size_t produced = out_bytes - stream_.avail_out;
     switch (code) {
       case BZ_OK:
-        return DecodeStep{DecodeStep::State::kMore, consumed, produced, {}};
+        return DecodeStep{
+            .state = DecodeStep::State::kMore, .consumed = consumed, .produced = produced};
       case BZ_STREAM_END:
-        return DecodeStep{DecodeStep::State::kEnd, consumed, produced, {}};
+        return DecodeStep{
+            .state = DecodeStep::State::kEnd, .consumed = consumed, .produced = produced};
       case BZ_MEM_ERROR:
         throw std::bad_alloc();
       case BZ_DATA_ERROR:
@@ -164,9 +172,11 @@ class XzDecoder final : public Decoder {
     switch (code) {
       case LZMA_OK:
       case LZMA_BUF_ERROR:  // no progress possible: truncated if input ended
-        return DecodeStep{DecodeStep::State::kMore, consumed, produced, {}};
+        return DecodeStep{
+            .state = DecodeStep::State::kMore, .consumed = consumed, .produced = produced};
       case LZMA_STREAM_END:
-        return DecodeStep{DecodeStep::State::kEnd, consumed, produced, {}};
+        return DecodeStep{
+            .state = DecodeStep::State::kEnd, .consumed = consumed, .produced = produced};
       case LZMA_MEM_ERROR:
         throw std::bad_alloc();
       case LZMA_DATA_ERROR:

@@ -72,7 +72,8 @@ class DirectoryWalker {
         subdirectories.emplace_back(path, st);
       } else if (S_ISREG(st.st_mode) &&
                  (options_.include.empty() || MatchesAny(options_.include, below))) {
-        found.push_back(Input{Input::Kind::kPath, path.string(), {}, st.st_size});
+        found.push_back(Input{
+            .kind = Input::Kind::kPath, .path = path.string(), .expected_bytes = st.st_size});
       }
     }
     if (error) Report(dir, error.value());
@@ -82,7 +83,7 @@ class DirectoryWalker {
   }
 
   void Report(const fs::path& path, int error_number) {
-    out_.errors.push_back(Problem{path.string(), std::nullopt, std::strerror(error_number)});
+    out_.errors.push_back(Problem{.path = path.string(), .what = std::strerror(error_number)});
   }
 
   const Options& options_;
@@ -98,21 +99,21 @@ ResolvedInputs ResolveInputs(const std::vector<std::string>& paths, const Option
   DirectoryWalker walker(options, resolved);
   for (const std::string& path : paths) {
     if (path == "-") {
-      resolved.inputs.push_back(Input{Input::Kind::kStdin, path, {}, std::nullopt});
+      resolved.inputs.push_back(Input{.kind = Input::Kind::kStdin, .path = path});
       continue;
     }
     struct stat st;
     if (stat(path.c_str(), &st) != 0) {
-      resolved.errors.push_back(Problem{path, std::nullopt, std::strerror(errno)});
+      resolved.errors.push_back(Problem{.path = path, .what = std::strerror(errno)});
     } else if (S_ISDIR(st.st_mode)) {
       walker.Walk(path, st);
     } else {
       const bool sized = S_ISREG(st.st_mode);
       resolved.inputs.push_back(
-          Input{Input::Kind::kPath,
-                path,
-                {},
-                sized ? std::optional<std::uint64_t>(st.st_size) : std::nullopt});
+          Input{.kind = Input::Kind::kPath,
+                .path = path,
+                .expected_bytes =
+                    sized ? std::optional<std::uint64_t>(st.st_size) : std::nullopt});
     }
   }
   return resolved;

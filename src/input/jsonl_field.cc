@@ -49,7 +49,7 @@ const char* TypeName(simdjson::dom::element_type type) {
 }
 
 JsonlLine Bad(std::string reason) {
-  return JsonlLine{JsonlLine::Kind::kBad, {}, std::move(reason)};
+  return JsonlLine{.kind = JsonlLine::Kind::kBad, .reason = std::move(reason)};
 }
 
 }  // namespace
@@ -122,7 +122,7 @@ JsonlLine JsonlField::Extract(std::string_view line) {
   if (!simdjson::validate_utf8(text.data(), text.size())) {
     return Bad("field \"" + path_ + "\" is not valid UTF-8 once unescaped (a lone surrogate)");
   }
-  return JsonlLine{JsonlLine::Kind::kText, text, {}};
+  return JsonlLine{.kind = JsonlLine::Kind::kText, .text = text};
 }
 
 }  // namespace vocabcount::internal

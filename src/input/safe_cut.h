@@ -54,7 +54,7 @@ struct CutRule {
   bool (*is_loose)(std::string_view text, std::size_t p);
   std::size_t (*last_token_end)(std::string_view text, std::size_t from, std::size_t to) = nullptr;
 };
-inline constexpr CutRule kWordCutRule{IsSafeCut, IsLooseCut};
+inline constexpr CutRule kWordCutRule{.is_safe = IsSafeCut, .is_loose = IsLooseCut};
 
 // FindSafeCut and FindLooseCutBefore under `rule`.
 std::size_t FindSafeCut(const CutRule& rule, std::string_view text, std::size_t from);

@@ -39,7 +39,7 @@ std::vector<Input> SelectShard(std::vector<Input> inputs, int index, int count) 
   });
 
   std::priority_queue<Load, std::vector<Load>, std::greater<>> parts;
-  for (int part = 0; part < count; ++part) parts.push(Load{0, 0, part});
+  for (int part = 0; part < count; ++part) parts.push(Load{.part = part});
   std::vector<bool> mine(inputs.size(), false);
   for (std::size_t i : order) {
     Load least = parts.top();

@@ -39,8 +39,10 @@ std::optional<Unit> UnitSource::Next() {
       return unit;
     }
     if (!reader_->error().empty()) {
-      Fail(Problem{inputs_[current_].path, reader_->error_offset(), reader_->error(),
-                   reader_->error_line()});
+      Fail(Problem{.path = inputs_[current_].path,
+                   .byte_offset = reader_->error_offset(),
+                   .what = reader_->error(),
+                   .line = reader_->error_line()});
     } else {
       ++report_.stats.inputs;
       report_.stats.bytes += reader_->bytes_read();
@@ -78,7 +80,7 @@ void UnitSource::OpenNext() {
         return;
       }
       if (!text_->Detect()) {
-        Fail(Problem{input.path, 0, text_->error()});
+        Fail(Problem{.path = input.path, .byte_offset = 0, .what = text_->error()});
         CloseCurrent();
         return;
       }

@@ -15,7 +15,8 @@ void RepairedUtf8::Repair(std::string_view text) {
   std::size_t copied_to = 0;
   ForEachIllFormed(text, [&](std::size_t start, std::size_t end) {
     text_.append(text.substr(copied_to, start - copied_to));
-    replacements_.push_back({text_.size(), start, end - start});
+    replacements_.push_back(
+        {.repaired = text_.size(), .original = start, .bytes = end - start});
     text_ += "\xEF\xBF\xBD";
     copied_to = end;
   });

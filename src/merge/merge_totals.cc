@@ -20,9 +20,11 @@ std::uint64_t Tag(const MergeTotal& total) {
 // Adds `piece` (of later inputs) to `total`, or says why it cannot be.
 std::optional<MergeConflict> Combine(MergeTotal& total, std::uint64_t count,
                                      std::uint32_t first_input, std::uint32_t last_input) {
-  if (first_input == total.last_input) return MergeConflict{MergeConflict::Kind::kAgain, first_input};
+  if (first_input == total.last_input) {
+    return MergeConflict{.kind = MergeConflict::Kind::kAgain, .input = first_input};
+  }
   if (__builtin_add_overflow(total.count, count, &total.count)) {
-    return MergeConflict{MergeConflict::Kind::kOverflow, first_input};
+    return MergeConflict{.kind = MergeConflict::Kind::kOverflow, .input = first_input};
   }
   total.last_input = last_input;
   return std::nullopt;
@@ -43,7 +45,7 @@ std::optional<MergeConflict> MergeTotals::Add(std::string_view token, std::uint6
   auto slot = table.totals.lazy_emplace(hashed, [&](const auto& construct) {
     added = true;
     construct(hashed.key.is_inline() ? hashed.key : PackedToken::Of(table.arena.Store(token)),
-              MergeTotal{count, input, input});
+              MergeTotal{.count = count, .first_input = input, .last_input = input});
   });
   if (!added) {
     MergeTotal total = slot->second;
@@ -109,7 +111,7 @@ void MergeTotals::Finish(const Selection& selection, std::size_t memory_bytes, i
           added = true;
           construct(hashed.key.is_inline() ? hashed.key
                                            : PackedToken::Of(arena.Store(reader.token())),
-                    MergeTotal{reader.count(), first, last});
+                    MergeTotal{.count = reader.count(), .first_input = first, .last_input = last});
         });
         if (added) continue;
         if (auto conflict = Combine(slot->second, reader.count(), first, last)) {

@@ -12,6 +12,7 @@
 #include <optional>
 #include <utility>
 
+#include "base/report_failure.h"
 #include "base/report_stats.h"
 #include "vocabcount/validate.h"
 #include "base/saturating_add.h"
@@ -60,7 +61,7 @@ class Merger {
     if (report_.streamed) {
       MergeStreams();
     } else {
-      SumInMemory();
+      SumWithinBudget();
     }
     report_.finished = !stopped_;
   }
@@ -167,7 +168,9 @@ class Merger {
         const MergeSource& source = heap.top();
         if (__builtin_add_overflow(total, source.current().count, &total)) {
           report_.errors.push_back(
-              Problem{source.path(), std::nullopt, OverflowMessage(), source.current().line});
+              Problem{.path = source.path(),
+                      .what = OverflowMessage(),
+                      .line = source.current().line});
           stopped_ = true;
           return;
         }
@@ -210,7 +213,7 @@ class Merger {
 
   // Inputs not in token order are summed in partitioned tables, spilled to
   // disk past the memory budget.
-  void SumInMemory() {
+  void SumWithinBudget() {
     SortWithinBudget([&](internal::MergeTotals& totals) {
       for (std::size_t i = 0; i < inputs_.size() && !stopped_; ++i) {
         if (!skipped_[i]) AddInput(i, totals);
@@ -238,10 +241,10 @@ class Merger {
                     keep, tally);
     } catch (const internal::MergeConflictError& error) {
       // Found between spilled pieces: the line is not known any more.
-      report_.errors.push_back(Problem{inputs_[error.conflict.input].path, std::nullopt,
-                                       error.conflict.kind == internal::MergeConflict::Kind::kAgain
-                                           ? "a token given on two lines"
-                                           : OverflowMessage()});
+      report_.errors.push_back(Problem{.path = inputs_[error.conflict.input].path,
+                  .what = error.conflict.kind == internal::MergeConflict::Kind::kAgain
+                              ? "a token given on two lines"
+                              : OverflowMessage()});
       stopped_ = true;
       return;
     }
@@ -270,7 +273,7 @@ class Merger {
         InputFailed(source);
       } else {
         report_.errors.push_back(
-            Problem{source.path(), std::nullopt, OverflowMessage(), entry.line});
+            Problem{.path = source.path(), .what = OverflowMessage(), .line = entry.line});
         stopped_ = true;
       }
       return;
@@ -317,12 +320,9 @@ MergeReport MergeVocabularies(const std::vector<std::string>& paths, const Optio
   internal::ResolvedInputs resolved = internal::ResolveInputs(paths, options);
   report.errors = std::move(resolved.errors);
   if (report.errors.empty() || options.keep_going) {
-    try {
+    internal::RunReportingFailure(report, [&](MergeReport& report) {
       Merger(resolved.inputs, options, sink, report).Run();
-    } catch (const std::bad_alloc&) {
-      report.finished = false;
-      report.errors.push_back(Problem{"", std::nullopt, "out of memory"});
-    }
+    });
   }
   if (!report.finished) report.vocabulary.clear();
   internal::FinishStats(report, start);

@@ -9,7 +9,10 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
+#include <chrono>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -21,16 +24,37 @@ namespace {
 constexpr int kMaxLinksFollowed = 40;
 
 Problem ErrnoProblem(const std::string& path, const char* doing) {
-  return Problem{path, std::nullopt, std::string(doing) + std::strerror(errno)};
+  return Problem{.path = path, .what = std::string(doing) + std::strerror(errno)};
 }
 
-// New files get the usual 0666 & ~umask; an existing target keeps its mode.
-mode_t ModeFor(const std::string& path) {
-  struct stat st;
-  if (stat(path.c_str(), &st) == 0) return st.st_mode & 07777;
-  mode_t mask = umask(0);
-  umask(mask);
-  return 0666 & ~mask;
+// Creates a file of its own at `pattern`, whose last six characters are
+// replaced until the name is new (as mkostemp does). The kernel applies the
+// process's umask (and a directory's default ACL) to `mode`: learning the
+// umask takes umask(2), which sets it, and a host program's other threads
+// could create files while it is changed.
+int CreateUnique(std::string& pattern, mode_t mode) {
+  static constexpr char kLetters[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  static std::atomic<std::uint64_t> calls{0};
+  constexpr int kAttempts = 1000;
+  const std::size_t tail = pattern.size() - 6;
+  for (int attempt = 0; attempt < kAttempts; ++attempt) {
+    // Names need not be unpredictable, only unlikely to be taken: O_EXCL
+    // refuses a name that is.
+    std::uint64_t bits =
+        static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count()) ^
+        (static_cast<std::uint64_t>(getpid()) << 32) ^ (calls++ * 0x9E3779B97F4A7C15u);
+    for (std::size_t i = tail; i < pattern.size(); ++i) {
+      bits = bits * 6364136223846793005u + 1442695040888963407u;
+      pattern[i] = kLetters[(bits >> 33) % (sizeof kLetters - 1)];
+    }
+    int fd;
+    do {
+      fd = open(pattern.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOCTTY, mode);
+    } while (fd < 0 && errno == EINTR);
+    if (fd >= 0 || errno != EEXIST) return fd;
+  }
+  return -1;  // errno is EEXIST
 }
 
 // The file that a chain of symbolic links ends at, which need not exist yet:
@@ -101,12 +125,17 @@ std::optional<Problem> AtomicFile::Open() {
   // only within one file system.
   std::string name = "." + target.filename().string() + ".vocabcount-XXXXXX";
   temp_path_ = (dir.empty() ? std::filesystem::path(name) : dir / name).string();
-  fd_ = mkostemp(temp_path_.data(), O_CLOEXEC);
+  // A new target gets the usual 0666 & ~umask from open(2) itself. An
+  // existing one keeps its mode: the temporary file starts private (it may
+  // replace a private file) and takes that mode once made.
+  struct stat existing;
+  const bool exists = stat(target_.c_str(), &existing) == 0;
+  fd_ = CreateUnique(temp_path_, exists ? 0600 : 0666);
   if (fd_ < 0) {
     temp_path_.clear();
     return ErrnoProblem(path_, "cannot create output file: ");
   }
-  if (fchmod(fd_, ModeFor(target_)) != 0) {
+  if (exists && fchmod(fd_, existing.st_mode & 07777) != 0) {
     Problem problem = ErrnoProblem(path_, "cannot set output file mode: ");
     Abandon();
     return problem;
@@ -115,7 +144,7 @@ std::optional<Problem> AtomicFile::Open() {
 }
 
 std::optional<Problem> AtomicFile::Commit() {
-  if (fd_ < 0) return Problem{path_, std::nullopt, "output file is not open"};
+  if (fd_ < 0) return Problem{.path = path_, .what = "output file is not open"};
   if (in_place_) {
     // Devices and FIFOs have nothing to flush (fsync fails with EINVAL).
     const int closed = close(fd_);

@@ -70,6 +70,10 @@ std::vector<Figure> Figures(const CountStats& s) {
       Count("spilled_bytes", "spilled bytes", s.spilled_bytes, spilled),
       Count("spilled_runs", "spilled runs", s.spilled_runs, spilled),
       Count("merge_passes", "merge passes", s.merge_passes, spilled),
+      // The word tokenizer's own dictionary engines, or ICU's BreakIterator
+      // where the ICU is not the one they were written for.
+      {"native_segmenters", "dictionaries", s.native_segmenters, "native engines (ICU 72)",
+       s.native_segmenters ? "true" : "false"},
       Count("jsonl_lines", "JSON lines", s.jsonl_lines, s.jsonl),
       Count("jsonl_bad_lines", "bad JSON lines", s.jsonl_bad_lines, s.jsonl),
   };

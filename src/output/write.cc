@@ -114,8 +114,8 @@ void VocabularyWriter::Flush() {
       if (errno == EPIPE) {
         result_.broken_pipe = true;
       } else {
-        result_.problem = Problem{display_name_, std::nullopt,
-                                  std::string("write error: ") + std::strerror(errno)};
+        result_.problem = Problem{.path = display_name_,
+                                  .what = std::string("write error: ") + std::strerror(errno)};
       }
       break;
     }

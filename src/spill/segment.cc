@@ -84,7 +84,9 @@ void SegmentWriter::Flush() {
   const std::uint64_t offset =
       file_.Append(std::string_view(scratch.stored.data(), stored), doing_);
   segment_.blocks.push_back(
-      BlockRef{offset, static_cast<std::uint32_t>(stored), static_cast<std::uint32_t>(raw_.size())});
+      BlockRef{.offset = offset,
+               .stored_bytes = static_cast<std::uint32_t>(stored),
+               .raw_bytes = static_cast<std::uint32_t>(raw_.size())});
   raw_.clear();
 }
 

@@ -25,10 +25,11 @@ constexpr std::array<Utf8Of, 256> kTable = [] {
   for (int byte = 0; byte < 256; ++byte) {
     const int code = StandsForItself(byte) ? byte : next_extra++;
     if (code < 0x80) {
-      table[byte] = {{static_cast<char>(code), 0}, 1};
+      table[byte] = {.bytes = {static_cast<char>(code), 0}, .size = 1};
     } else {
-      table[byte] = {{static_cast<char>(0xC0 | (code >> 6)), static_cast<char>(0x80 | (code & 0x3F))},
-                     2};
+      table[byte] = {.bytes = {static_cast<char>(0xC0 | (code >> 6)),
+                               static_cast<char>(0x80 | (code & 0x3F))},
+                     .size = 2};
     }
   }
   return table;

@@ -8,7 +8,9 @@
 
 #include <algorithm>
 #include <limits>
+#include <string>
 
+#include "tokenize/icu_error.h"
 #include "tokenize/word_class.h"
 
 namespace vocabcount::internal {
@@ -35,27 +37,31 @@ bool IsKatakana(UChar32 c) {
 
 bool IsHangulSyllable(UChar32 c) { return c >= 0xAC00 && c <= 0xD7A3; }
 
-const icu::Normalizer2& Nfkc() {
-  static const icu::Normalizer2* const nfkc = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    return icu::Normalizer2::getNFKCInstance(status);
-  }();
-  return *nfkc;
-}
-
 }  // namespace
 
-CjkSegmenter::CjkSegmenter(const CjkDictionary& dictionary)
-    : dictionary_(dictionary), trie_(dictionary.trie()), second_steps_(1u << kSecondStepBits) {}
+absl::StatusOr<const icu::Normalizer2*> CjkSegmenter::Nfkc() {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+  if (U_FAILURE(status)) return IcuError("cannot load NFKC data", status);
+  return nfkc;
+}
 
-void CjkSegmenter::NormalizeLikeIcu() {
-  const icu::Normalizer2& nfkc = Nfkc();
+CjkSegmenter::CjkSegmenter(const CjkDictionary& dictionary, const icu::Normalizer2& nfkc)
+    : dictionary_(dictionary),
+      nfkc_(nfkc),
+      trie_(dictionary.trie()),
+      second_steps_(1u << kSecondStepBits) {}
+
+absl::Status CjkSegmenter::NormalizeLikeIcu() {
+  const icu::Normalizer2& nfkc = nfkc_;
   const std::vector<UChar32>& original = run_.code_points;
-  if (std::all_of(original.begin(), original.end(), KeepsNfkcInRun)) return;
+  if (std::all_of(original.begin(), original.end(), KeepsNfkcInRun)) return absl::OkStatus();
   icu::UnicodeString text;
   for (UChar32 c : original) text.append(c);
   UErrorCode status = U_ZERO_ERROR;
-  if (nfkc.isNormalized(text, status) || U_FAILURE(status)) return;
+  const bool normalized = nfkc.isNormalized(text, status);
+  if (U_FAILURE(status)) return IcuError("cannot check normalization", status);
+  if (normalized) return absl::OkStatus();
   // ICU normalizes fragments that start where NFKC has a boundary, and maps
   // every code point of a fragment's result to where the fragment began.
   normalized_.code_points.clear();
@@ -71,9 +77,10 @@ void CjkSegmenter::NormalizeLikeIcu() {
       normalized_.offsets.push_back(run_.offsets[fragment_start]);
     }
   }
-  if (U_FAILURE(status)) return;
+  if (U_FAILURE(status)) return IcuError("cannot normalize", status);
   normalized_.offsets.push_back(run_.offsets.back());
   std::swap(run_, normalized_);
+  return absl::OkStatus();
 }
 
 UStringTrieResult CjkSegmenter::SecondStep(char16_t first, char16_t second) {
@@ -85,7 +92,9 @@ UStringTrieResult CjkSegmenter::SecondStep(char16_t first, char16_t second) {
     return entry.result;
   }
   const UStringTrieResult result = trie_.next(second);
-  entry = {pair, result, result == USTRINGTRIE_NO_MATCH ? 0 : trie_.getState64()};
+  entry = {.pair = pair,
+           .result = result,
+           .state = result == USTRINGTRIE_NO_MATCH ? 0 : trie_.getState64()};
   return result;
 }
 
@@ -144,7 +153,7 @@ void CjkSegmenter::FindCheapestSplit() {
   }
 }
 
-void CjkSegmenter::Segment(std::string_view run, SpanSink word) {
+absl::Status CjkSegmenter::Segment(std::string_view run, SpanSink word) {
   run_.Decode(run);
   const bool special =
       std::any_of(run_.code_points.begin(), run_.code_points.end(),
@@ -152,9 +161,11 @@ void CjkSegmenter::Segment(std::string_view run, SpanSink word) {
   if (run_.code_points.size() == 1) {
     // ICU's rules alone decide a lone character's status.
     if (!special || IsKanaKanjiWordAlone(run_.code_points[0])) word(run);
-    return;
+    return absl::OkStatus();
   }
-  if (special) NormalizeLikeIcu();
+  if (special) {
+    if (absl::Status normalized = NormalizeLikeIcu(); !normalized.ok()) return normalized;
+  }
   FindCheapestSplit();
   const std::size_t count = run_.code_points.size();
   cuts_.clear();
@@ -165,6 +176,7 @@ void CjkSegmenter::Segment(std::string_view run, SpanSink word) {
   }
   std::reverse(cuts_.begin(), cuts_.end());
   run_.SplitAt(run, cuts_, word);
+  return absl::OkStatus();
 }
 
 }  // namespace vocabcount::internal

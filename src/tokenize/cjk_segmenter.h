@@ -2,6 +2,7 @@
 // dictionary engine splits them, working on the UTF-8 text.
 #pragma once
 
+#include <unicode/normalizer2.h>
 #include <unicode/ucharstrie.h>
 #include <unicode/umachine.h>
 
@@ -9,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "tokenize/dictionary_run.h"
 #include "tokenize/fast_word.h"
 #include "tokenize/icu_dictionary.h"
@@ -27,16 +30,22 @@ namespace vocabcount::internal {
 // One per worker: it keeps its buffers between runs.
 class CjkSegmenter {
  public:
-  explicit CjkSegmenter(const CjkDictionary& dictionary);
+  // `nfkc` is ICU's NFKC instance (Nfkc()).
+  CjkSegmenter(const CjkDictionary& dictionary, const icu::Normalizer2& nfkc);
+
+  // ICU's NFKC normalizer, which the engine needs as ICU's does; an error
+  // when ICU's data lacks it.
+  static absl::StatusOr<const icu::Normalizer2*> Nfkc();
 
   // Calls `word` for each word of `run`, in order. `run` must be a maximal
   // run of code points of IsKanaKanjiCodePoint that ICU's rules set apart as
-  // one segment (see SegmentWords), so that every piece is a word.
-  void Segment(std::string_view run, SpanSink word);
+  // one segment (see SegmentWords), so that every piece is a word. Fails only
+  // when ICU cannot normalize the run (out of memory).
+  absl::Status Segment(std::string_view run, SpanSink word);
 
  private:
   // Replaces run_'s code points by their NFKC form where ICU's engine would.
-  void NormalizeLikeIcu();
+  absl::Status NormalizeLikeIcu();
   // Fills previous_ with the cheapest split of run_.
   void FindCheapestSplit();
   // trie_.next(second) right after trie_.first(first), from a cache: the
@@ -45,6 +54,7 @@ class CjkSegmenter {
   UStringTrieResult SecondStep(char16_t first, char16_t second);
 
   const CjkDictionary& dictionary_;
+  const icu::Normalizer2& nfkc_;
   icu::UCharsTrie trie_;
   // A direct-mapped cache of second steps, by the pair of units; an entry
   // whose pair is 0 (two NULs, never kana or kanji) is empty.

@@ -5,6 +5,8 @@
 
 #include <mutex>
 
+#include "tokenize/icu_error.h"
+
 namespace vocabcount::internal {
 
 const std::string& SettlingText() {
@@ -24,8 +26,7 @@ absl::StatusOr<std::unique_ptr<icu::BreakIterator>> NewSettledWordIterator() {
   std::unique_ptr<icu::BreakIterator> iterator(
       icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
   if (U_FAILURE(status)) {
-    return absl::InternalError(std::string("ICU: cannot create word break iterator: ") +
-                               u_errorName(status));
+    return IcuError("cannot create word break iterator", status);
   }
   const std::string& text = SettlingText();
   UText utext = UTEXT_INITIALIZER;
@@ -35,8 +36,7 @@ absl::StatusOr<std::unique_ptr<icu::BreakIterator>> NewSettledWordIterator() {
   }
   utext_close(&utext);
   if (U_FAILURE(status)) {
-    return absl::InternalError(std::string("ICU: cannot settle word break iterator: ") +
-                               u_errorName(status));
+    return IcuError("cannot settle word break iterator", status);
   }
   return iterator;
 }

@@ -8,14 +8,11 @@
 #include <algorithm>
 
 #include "tokenize/byte_level.h"
+#include "tokenize/icu_error.h"
 
 
 namespace vocabcount::internal {
 namespace {
-
-absl::Status IcuError(std::string_view doing, UErrorCode code) {
-  return absl::InternalError("ICU: " + std::string(doing) + ": " + u_errorName(code));
-}
 
 bool IsAscii(std::string_view text) {
   return std::all_of(text.begin(), text.end(),

@@ -56,8 +56,10 @@ PieceChar DecodeNonAscii(std::string_view text, std::size_t i) {
   UChar32 c;
   U8_NEXT(bytes, at, length, c);
   const std::size_t end = static_cast<std::size_t>(at);
-  if (c < 0) return {PieceClass::kOther, 0xFFFD, end};
-  return {PieceClassOf(static_cast<std::uint32_t>(c)), static_cast<std::uint32_t>(c), end};
+  if (c < 0) return {.cls = PieceClass::kOther, .code = 0xFFFD, .end = end};
+  return {.cls = PieceClassOf(static_cast<std::uint32_t>(c)),
+          .code = static_cast<std::uint32_t>(c),
+          .end = end};
 }
 
 }  // namespace vocabcount::internal

@@ -82,7 +82,7 @@ inline constexpr std::array<PieceClass, 128> kAsciiPieceClass = [] {
 PieceChar DecodeNonAscii(std::string_view text, std::size_t i);
 inline PieceChar DecodePieceChar(std::string_view text, std::size_t i) {
   const auto byte = static_cast<unsigned char>(text[i]);
-  if (byte < 0x80) return {kAsciiPieceClass[byte], byte, i + 1};
+  if (byte < 0x80) return {.cls = kAsciiPieceClass[byte], .code = byte, .end = i + 1};
   return DecodeNonAscii(text, i);
 }
 

@@ -18,13 +18,15 @@ std::optional<PieceChar> CharBefore(std::string_view text, std::size_t end) {
   if (end == 0) return std::nullopt;
   const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
   const auto last = bytes[end - 1];
-  if (last < 0x80) return PieceChar{kAsciiPieceClass[last], last, end};
+  if (last < 0x80) return PieceChar{.cls = kAsciiPieceClass[last], .code = last, .end = end};
   const std::int32_t floor = end > 4 ? static_cast<std::int32_t>(end - 4) : 0;
   std::int32_t at = static_cast<std::int32_t>(end);
   UChar32 c;
   U8_PREV(bytes, floor, at, c);
   if (c < 0) return std::nullopt;
-  return PieceChar{PieceClassOf(static_cast<std::uint32_t>(c)), static_cast<std::uint32_t>(c), end};
+  return PieceChar{.cls = PieceClassOf(static_cast<std::uint32_t>(c)),
+                   .code = static_cast<std::uint32_t>(c),
+                   .end = end};
 }
 
 constexpr ClassSet kLettersOrNumbers = kLetters | kNumbers;
@@ -75,13 +77,19 @@ bool IsSafePieceCut(std::string_view text, std::size_t p) {
 CutRule PieceCutRule(PiecePattern pattern) {
   switch (pattern) {
     case PiecePattern::kGpt2:
-      return {IsSafePieceCut, IsSafePieceCut, LastPieceEnd<PiecePattern::kGpt2>};
+      return {.is_safe = IsSafePieceCut,
+              .is_loose = IsSafePieceCut,
+              .last_token_end = LastPieceEnd<PiecePattern::kGpt2>};
     case PiecePattern::kCl100k:
-      return {IsSafePieceCut, IsSafePieceCut, LastPieceEnd<PiecePattern::kCl100k>};
+      return {.is_safe = IsSafePieceCut,
+              .is_loose = IsSafePieceCut,
+              .last_token_end = LastPieceEnd<PiecePattern::kCl100k>};
     case PiecePattern::kO200k:
-      return {IsSafePieceCut, IsSafePieceCut, LastPieceEnd<PiecePattern::kO200k>};
+      return {.is_safe = IsSafePieceCut,
+              .is_loose = IsSafePieceCut,
+              .last_token_end = LastPieceEnd<PiecePattern::kO200k>};
   }
-  return {IsSafePieceCut, IsSafePieceCut};
+  return {.is_safe = IsSafePieceCut, .is_loose = IsSafePieceCut};
 }
 
 }  // namespace vocabcount::internal

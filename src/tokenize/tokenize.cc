@@ -5,6 +5,7 @@
 #include "tokenize/cjk_segmenter.h"
 #include "tokenize/fast_word.h"
 #include "tokenize/icu_dictionary.h"
+#include "tokenize/icu_error.h"
 #include "tokenize/icu_word_iterator.h"
 #include "tokenize/pretokenize.h"
 #include "tokenize/thai_segmenter.h"
@@ -15,6 +16,7 @@
 #include <unicode/utext.h>
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
+#include <unicode/uvernum.h>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -28,15 +30,18 @@
 namespace vocabcount::internal {
 namespace {
 
-absl::Status IcuError(std::string_view doing, UErrorCode code) {
-  return absl::InternalError("ICU: " + std::string(doing) + ": " + u_errorName(code));
-}
+// The ICU whose CJK and Thai dictionary engines cjk_segmenter.cc,
+// thai_segmenter.cc and icu_dictionary.cc redo. Another ICU may have changed
+// an engine, its costs or its data layout, and the copies would differ from
+// ICU silently: there, ICU's BreakIterator splits those runs.
+constexpr int kNativeEnginesIcuMajor = 72;
 
 // A token is a segment whose rule status is a word kind (number, letter,
 // kana, ideograph), not UBRK_WORD_NONE (spaces, punctuation, symbols). The
 // fast segmenter handles most text; ICU gets the stretches it leaves over.
 class WordTokenizer final : public Tokenizer {
  public:
+  explicit WordTokenizer(DictionaryEngines engines) : engines_(engines) {}
   ~WordTokenizer() override { utext_close(&text_); }
 
   absl::Status Tokenize(std::string_view text, TokenSink sink) override {
@@ -49,8 +54,12 @@ class WordTokenizer final : public Tokenizer {
     // dictionary for it.
     auto split_with = [&](auto segmenter_of) {
       return [&, segmenter_of](std::string_view run) {
-        if (auto* segmenter = (this->*segmenter_of)()) {
-          segmenter->Segment(run, sink);
+        if (!status.ok()) return;
+        auto segmenter = (this->*segmenter_of)();
+        if (!segmenter.ok()) {
+          status = segmenter.status();
+        } else if (*segmenter != nullptr) {
+          status = SegmentRun(**segmenter, run, sink);
         } else {
           with_icu(run);
         }
@@ -61,10 +70,6 @@ class WordTokenizer final : public Tokenizer {
                         .thai = split_with(&WordTokenizer::Thai),
                         .needs_icu = with_icu});
     return status;
-  }
-
-  absl::StatusOr<std::unique_ptr<Tokenizer>> Clone() const override {
-    return std::make_unique<WordTokenizer>();
   }
 
  private:
@@ -119,24 +124,42 @@ class WordTokenizer final : public Tokenizer {
     byte_offsets_.push_back(text.size());
   }
 
+  // Only the CJK engine can fail (ICU normalizes some runs for it).
+  static absl::Status SegmentRun(CjkSegmenter& segmenter, std::string_view run, TokenSink sink) {
+    return segmenter.Segment(run, sink);
+  }
+  static absl::Status SegmentRun(ThaiSegmenter& segmenter, std::string_view run, TokenSink sink) {
+    segmenter.Segment(run, sink);
+    return absl::OkStatus();
+  }
+
   // The segmenters over ICU's own dictionaries, made on first need (opening
   // a dictionary and filling its first-step table takes milliseconds, which
   // text without kana, kanji or Thai should not pay); nullptr if ICU's data
-  // lacks the dictionary.
-  CjkSegmenter* Cjk() { return MadeOnce<CjkSegmenter, CjkDictionary>(cjk_, cjk_tried_); }
-  ThaiSegmenter* Thai() { return MadeOnce<ThaiSegmenter, ThaiDictionary>(thai_, thai_tried_); }
-
-  template <typename Segmenter, typename Dictionary>
-  static Segmenter* MadeOnce(std::unique_ptr<Segmenter>& segmenter, bool& tried) {
-    if (!tried) {
-      tried = true;
-      if (const Dictionary* dictionary = Dictionary::Get()) {
-        segmenter = std::make_unique<Segmenter>(*dictionary);
+  // lacks the dictionary, an error if it lacks the NFKC data the CJK engine
+  // needs (ICU's own engine could not run either).
+  absl::StatusOr<CjkSegmenter*> Cjk() {
+    if (!cjk_tried_ && engines_ == DictionaryEngines::kNative) {
+      if (const CjkDictionary* dictionary = CjkDictionary::Get()) {
+        absl::StatusOr<const icu::Normalizer2*> nfkc = CjkSegmenter::Nfkc();
+        if (!nfkc.ok()) return nfkc.status();
+        cjk_ = std::make_unique<CjkSegmenter>(*dictionary, **nfkc);
       }
+      cjk_tried_ = true;
     }
-    return segmenter.get();
+    return cjk_.get();
+  }
+  absl::StatusOr<ThaiSegmenter*> Thai() {
+    if (!thai_tried_ && engines_ == DictionaryEngines::kNative) {
+      if (const ThaiDictionary* dictionary = ThaiDictionary::Get()) {
+        thai_ = std::make_unique<ThaiSegmenter>(*dictionary);
+      }
+      thai_tried_ = true;
+    }
+    return thai_.get();
   }
 
+  const DictionaryEngines engines_;
   std::unique_ptr<CjkSegmenter> cjk_;
   bool cjk_tried_ = false;
   std::unique_ptr<ThaiSegmenter> thai_;
@@ -181,10 +204,6 @@ class WhitespaceTokenizer final : public Tokenizer {
     return absl::OkStatus();
   }
 
-  absl::StatusOr<std::unique_ptr<Tokenizer>> Clone() const override {
-    return std::make_unique<WhitespaceTokenizer>();
-  }
-
  private:
   // C0 controls and DEL are Cc; TAB, LF, VT, FF, CR and space are White_Space.
   static constexpr std::array<bool, 128> kAsciiSeparates = [] {
@@ -225,20 +244,22 @@ class PieceTokenizer final : public Tokenizer {
     return absl::OkStatus();
   }
 
-  absl::StatusOr<std::unique_ptr<Tokenizer>> Clone() const override {
-    return std::make_unique<PieceTokenizer>(pattern_);
-  }
-
  private:
   PiecePattern pattern_;
 };
 
 }  // namespace
 
-absl::StatusOr<std::unique_ptr<Tokenizer>> MakeTokenizer(TokenizerKind kind) {
+DictionaryEngines DefaultDictionaryEngines() {
+  return U_ICU_VERSION_MAJOR_NUM == kNativeEnginesIcuMajor ? DictionaryEngines::kNative
+                                                           : DictionaryEngines::kIcu;
+}
+
+absl::StatusOr<std::unique_ptr<Tokenizer>> MakeTokenizer(TokenizerKind kind,
+                                                         DictionaryEngines engines) {
   switch (kind) {
     case TokenizerKind::kWord:
-      return std::make_unique<WordTokenizer>();
+      return std::make_unique<WordTokenizer>(engines);
     case TokenizerKind::kWhitespace:
       return std::make_unique<WhitespaceTokenizer>();
     case TokenizerKind::kGpt2:
@@ -247,6 +268,25 @@ absl::StatusOr<std::unique_ptr<Tokenizer>> MakeTokenizer(TokenizerKind kind) {
       return std::make_unique<PieceTokenizer>(PiecePatternOf(kind));
   }
   return absl::InvalidArgumentError("unknown tokenizer");
+}
+
+absl::Status ProbeIcuData(TokenizerKind kind, DictionaryEngines engines) {
+  if (kind != TokenizerKind::kWord) return absl::OkStatus();
+  // The rules only: settling would load every dictionary engine of ICU's,
+  // which most texts never need and whose absence ICU does not report.
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> rules(
+      icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+  if (U_FAILURE(status)) return IcuError("cannot create word break iterator", status);
+  if (engines == DictionaryEngines::kNative) {
+    if (CjkDictionary::Get() != nullptr) {
+      if (absl::StatusOr<const icu::Normalizer2*> nfkc = CjkSegmenter::Nfkc(); !nfkc.ok()) {
+        return nfkc.status();
+      }
+    }
+    ThaiDictionary::Get();  // opened once for the process; absent is no error
+  }
+  return absl::OkStatus();
 }
 
 }  // namespace vocabcount::internal

@@ -33,7 +33,8 @@ TwoByteLeads Build() {
       table.no_icu[ranges - 1].last = static_cast<std::uint8_t>(lead);
     } else if (ranges < TwoByteLeads::kMaxRanges) {
       // Leads past the last range are simply decoded one by one.
-      table.no_icu[ranges++] = {static_cast<std::uint8_t>(lead), static_cast<std::uint8_t>(lead)};
+      table.no_icu[ranges++] = {.first = static_cast<std::uint8_t>(lead),
+                                 .last = static_cast<std::uint8_t>(lead)};
     }
   }
   return table;

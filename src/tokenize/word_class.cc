@@ -128,8 +128,10 @@ bool KeepsNfkcInRun(UChar32 c) {
 
 bool IsKanaKanjiWordAlone(UChar32 c) {
   UErrorCode status = U_ZERO_ERROR;
+  // The script fails only for a code point out of range, which is no hiragana.
+  const UScriptCode script = uscript_getScript(c, &status);
   return u_getIntPropertyValue(c, UCHAR_WORD_BREAK) == U_WB_KATAKANA ||
-         uscript_getScript(c, &status) == USCRIPT_HIRAGANA ||
+         (U_SUCCESS(status) && script == USCRIPT_HIRAGANA) ||
          u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC);
 }
 

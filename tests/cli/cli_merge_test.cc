@@ -1,5 +1,5 @@
 // End-to-end tests of --merge: the counts of parts of the corpus, merged,
-// give the bytes of a single count (streamed or summed in memory, in every
+// give the bytes of a single count (streamed or summed in tables, in every
 // order and format), and malformed vocabularies fail naming file and line.
 #include <algorithm>
 #include <catch2/catch.hpp>

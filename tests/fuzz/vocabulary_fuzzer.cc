@@ -296,7 +296,7 @@ void CheckMerge(std::string_view first, std::string_view second, const Options& 
              "got:\n" + Show(report.vocabulary),
          input);
   }
-  // Inputs summed in memory give the same when every new token spills.
+  // Inputs summed in tables give the same when every new token spills.
   if (!report.streamed) {
     Options spilling = options;
     spilling.memory_bytes = 1;

@@ -178,7 +178,8 @@ TEST_CASE("A merge writes the bytes of a single count in every format", "[merge]
   }
 }
 
-TEST_CASE("Inputs not sorted by token, or not regular files, are summed in memory", "[merge]") {
+TEST_CASE("Inputs not sorted by token, or not regular files, are summed in tables, not streamed",
+          "[merge]") {
   TempDir dir;
   WriteFile(dir.File("sorted.tsv"), "a\t1\nb\t2\n");
   WriteFile(dir.File("unsorted.tsv"), "b\t5\na\t1\n");
@@ -317,6 +318,35 @@ TEST_CASE("A directory stands for the vocabularies in it", "[merge]") {
   const MergeReport report = Merge({dir.path()});
   REQUIRE(report.ok());
   CHECK(report.vocabulary == Vocabulary{{"b", 3}, {"a", 1}});
+}
+
+TEST_CASE("A merge that cannot spill returns an error naming the directory, not an exception",
+          "[merge][spill]") {
+  std::string text;
+  for (const std::string& path : CorpusTexts()) text += ReadFile(path);
+  std::mt19937 random(5);
+  const std::vector<std::string> pieces = SplitAtLines(text, 3, random);
+  TempDir dir;
+  const std::vector<std::string> sorted = WriteParts(dir, pieces, SortOrder::kToken, false);
+  WriteFile(dir.File("a-file.tsv"), "a\t1\n");
+  // Token-sorted inputs in count order are streamed, then sorted; count-sorted
+  // ones are summed in tables: both spill past a tiny budget.
+  const std::vector<std::string> unsorted = WriteParts(dir, pieces, SortOrder::kCount, false);
+  for (const std::string& temp_dir :
+       {std::string("/nonexistent/spill-here"), dir.File("a-file.tsv")}) {
+    for (const auto* paths : {&sorted, &unsorted}) {
+      Options options;
+      options.memory_bytes = 65536;
+      options.temp_dir = temp_dir;
+      INFO("temp_dir " << temp_dir << (paths == &sorted ? ", sorted" : ", unsorted"));
+      MergeReport report;
+      REQUIRE_NOTHROW(report = Merge(*paths, options));
+      CHECK_FALSE(report.finished);
+      CHECK(report.vocabulary.empty());
+      REQUIRE(report.errors.size() == 1);
+      CHECK(report.errors[0].ToString().starts_with(temp_dir + ": "));
+    }
+  }
 }
 
 TEST_CASE("A sink that stops ends the merge without an error", "[merge]") {

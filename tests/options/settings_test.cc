@@ -236,6 +236,11 @@ TEST_CASE("Stats text and JSON show the same figures", "[options]") {
         "\"jsonl_bad_lines\":0}\n"}) {
     CHECK(Contains(json, pair));
   }
+  CHECK(Contains(json, "\"native_segmenters\":false,"));
+  CHECK_FALSE(Contains(text, "dictionaries"));
+  stats.native_segmenters = true;
+  CHECK(Contains(FormatStats(stats, StatsFormat::kText), "dictionaries:    native engines"));
+  CHECK(Contains(FormatStats(stats, StatsFormat::kJson), "\"native_segmenters\":true,"));
   CHECK(json.starts_with("{\"inputs\":3,"));
   CHECK(std::count(json.begin(), json.end(), '\n') == 1);
 }

@@ -4,14 +4,26 @@
 // committed.
 #include <fcntl.h>
 #include <simdjson.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <catch2/catch.hpp>
 #include <csignal>
 #include <filesystem>
 #include <random>
 
 #include "support/test_support.h"
+
+// This program's umask(2) wrapper, which the library's calls reach instead of
+// the C library's: it counts them, so that a test can tell the library never
+// changes the umask (other threads of a host program may create files).
+static std::atomic<int> umask_calls{0};
+extern "C" mode_t umask(mode_t mask) noexcept {
+  ++umask_calls;
+  return static_cast<mode_t>(syscall(SYS_umask, mask));
+}
 
 namespace vocabcount::testing {
 namespace {
@@ -222,6 +234,21 @@ TEST_CASE("An atomic file replaces the target only on commit", "[write]") {
   CHECK(ReadFile(path) == "new\n");
   CHECK(std::distance(std::filesystem::directory_iterator(dir.path()),
                       std::filesystem::directory_iterator()) == 1);
+}
+
+TEST_CASE("An atomic file gets 0666 & ~umask without changing the umask", "[write]") {
+  TempDir dir;
+  const std::string path = dir.File("new.tsv");
+  const int calls_before = umask_calls.load();
+  AtomicFile file(path);
+  REQUIRE_FALSE(file.Open());
+  REQUIRE_FALSE(file.Commit());
+  CHECK(umask_calls.load() == calls_before);
+  const mode_t mask = umask(0);
+  umask(mask);
+  struct stat st;
+  REQUIRE(stat(path.c_str(), &st) == 0);
+  CHECK((st.st_mode & 07777) == (0666 & ~mask));
 }
 
 TEST_CASE("An atomic file in a missing directory fails naming the path", "[write]") {

@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <random>
 
 #include "base/memory_limit.h"
@@ -227,6 +228,29 @@ TEST_CASE("A budget is divided so that the parts fit in it", "[spill]") {
   }
   // Two workers get both threads from 256 MiB up.
   CHECK(internal::PlanMemory(internal::kSmallestBudget, 2, 1 << 20).threads == 2);
+}
+
+TEST_CASE("Units larger than the budget's reserves leave every share small, not wrapped",
+          "[spill]") {
+  // max_token_bytes at its limit stretches units to 256 MiB: eight units in
+  // flight are more than the smallest budgets.
+  Options largest;
+  largest.max_token_bytes = Options::kMaxTokenBytesLimit;
+  REQUIRE(largest.stretch_bytes() == std::size_t{256} << 20);
+  for (const std::uint64_t budget : {internal::kSmallestBudget, std::uint64_t{1} << 30}) {
+    for (const std::size_t unit_bytes :
+         {largest.stretch_bytes(), std::numeric_limits<std::size_t>::max()}) {
+      for (const int threads : {1, 2, 8}) {
+        const internal::MemoryPlan plan = internal::PlanMemory(budget, threads, unit_bytes);
+        INFO(budget << " bytes, units of " << unit_bytes << ", " << threads << " threads");
+        CHECK(plan.threads == 1);
+        CHECK(plan.worker_bytes >= std::size_t{1} << 20);
+        CHECK(plan.worker_bytes <= budget / 2);
+        CHECK(plan.folded_bytes <= budget / 2);
+        CHECK(plan.finish_bytes <= budget);
+      }
+    }
+  }
 }
 
 // A cgroup hierarchy laid out in a directory, as /sys/fs/cgroup shows it.

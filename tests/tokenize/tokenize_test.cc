@@ -1,13 +1,27 @@
 // The tokenizers on text in many scripts. Expected tokens are worked out from
 // the UAX #29 rules (and, for dictionary scripts, from the words' meaning).
+#include <unicode/uvernum.h>
+
 #include <catch2/catch.hpp>
 
+#include "count/pipeline.h"
 #include "support/test_support.h"
+#include "tokenize/tokenize.h"
 
 namespace vocabcount::testing {
 namespace {
 
 using Words = std::vector<std::string>;
+
+Words TokensWith(std::string_view text, internal::DictionaryEngines engines) {
+  auto tokenizer = internal::MakeTokenizer(TokenizerKind::kWord, engines);
+  REQUIRE(tokenizer.ok());
+  Words tokens;
+  const absl::Status status = (*tokenizer)->Tokenize(
+      text, [&](std::string_view token) { tokens.emplace_back(token); });
+  REQUIRE(status.ok());
+  return tokens;
+}
 
 TEST_CASE("English: contractions, decimals, abbreviations and joiners", "[tokenize]") {
   CHECK(Tokens("Don't stop: it's 3.14, not 1,000.5 e.g. U.S.A. rock'n'roll") ==
@@ -97,6 +111,59 @@ TEST_CASE("Empty and separator-only text have no tokens", "[tokenize]") {
     CHECK(Tokens(" \t\r\n\u3000 ", kind).empty());
   }
   CHECK(Tokens("... --- !!!").empty());
+}
+
+TEST_CASE("ICU's BreakIterator splits dictionary scripts as the native engines do",
+          "[tokenize]") {
+  for (const char* name : {"chinese.txt", "japanese.txt", "thai.txt", "mixed.txt"}) {
+    const std::string text = ReadFile(std::string(VOCABCOUNT_CORPUS_DIR) + "/" + name);
+    INFO(name);
+    const Words native = TokensWith(text, internal::DictionaryEngines::kNative);
+    CHECK(native.size() > 50);
+    CHECK(TokensWith(text, internal::DictionaryEngines::kIcu) == native);
+  }
+}
+
+TEST_CASE("The native engines are used by word counts on the ICU they were written for",
+          "[tokenize]") {
+  // This build's ICU is Debian 12's ICU 72, the one they copy; on another,
+  // word counts fall back to ICU's BreakIterator.
+  const bool written_for_this_icu = U_ICU_VERSION_MAJOR_NUM == 72;
+  CHECK(written_for_this_icu == (internal::DefaultDictionaryEngines() ==
+                                 internal::DictionaryEngines::kNative));
+  const CountReport word = CountText("我爱北京天安门 สวัสดีครับ", {});
+  REQUIRE(word.ok());
+  CHECK(word.stats.native_segmenters == written_for_this_icu);
+  const CountReport whitespace =
+      CountText("我爱北京天安门 สวัสดีครับ", {.tokenizer = TokenizerKind::kWhitespace});
+  REQUIRE(whitespace.ok());
+  CHECK_FALSE(whitespace.stats.native_segmenters);
+}
+
+// ICU's data cannot be taken away from this build (Debian links it into
+// libicudata, which ICU_DATA does not override): the probe is checked to pass
+// here, and a failing one stands in for missing data.
+TEST_CASE("ICU's data is probed before any input is read; a failed probe fails the run",
+          "[tokenize]") {
+  for (const TokenizerKind kind :
+       {TokenizerKind::kWord, TokenizerKind::kWhitespace, TokenizerKind::kGpt2}) {
+    for (const auto engines :
+         {internal::DictionaryEngines::kNative, internal::DictionaryEngines::kIcu}) {
+      CHECK(internal::ProbeIcuData(kind, engines).ok());
+    }
+  }
+  const CountReport report = internal::CountTextProbing(
+      "東京タワーは高い a b a", {}, [](TokenizerKind, internal::DictionaryEngines) {
+        return absl::InternalError(
+            "ICU: cannot create word break iterator: U_MISSING_RESOURCE_ERROR");
+      });
+  CHECK_FALSE(report.finished);
+  CHECK(report.vocabulary.empty());
+  CHECK(report.stats.bytes == 0);  // nothing was read
+  REQUIRE(report.errors.size() == 1);
+  CHECK(report.errors[0].ToString() ==
+        "ICU: cannot create word break iterator: U_MISSING_RESOURCE_ERROR");
+  CHECK(internal::CountTextProbing("a b a", {}, internal::ProbeIcuData).ok());
 }
 
 }  // namespace
