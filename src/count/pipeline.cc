@@ -25,7 +25,6 @@
 #include <optional>
 
 #include "base/report_stats.h"
-#include "count/counter.h"
 #include "count/finish_count.h"
 #include "count/folded_counts.h"
 #include "count/memory_plan.h"
@@ -40,6 +39,7 @@
 #include "ngram/ngram_stitcher.h"
 #include "ngram/ngram_window.h"
 #include "spill/run_store.h"
+#include "table/counter.h"
 #include "tokenize/long_tokens.h"
 #include "tokenize/normalize.h"
 #include "tokenize/piece_cut.h"

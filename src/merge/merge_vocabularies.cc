@@ -14,7 +14,6 @@
 
 #include "base/report_stats.h"
 #include "base/saturating_add.h"
-#include "count/counter.h"
 #include "count/memory_plan.h"
 #include "input/input_list.h"
 #include "merge/merge_sources.h"
