@@ -116,6 +116,9 @@ struct PackedToken {
   }
 };
 
+// A table slot holds a key and its value: the key stays three words.
+static_assert(sizeof(PackedToken) == 24 && alignof(PackedToken) == 8);
+
 struct PackedTokenHash {
   std::size_t operator()(const PackedToken& key) const {
     // Hashing three integers is inlined; hashing bytes is a library call.
