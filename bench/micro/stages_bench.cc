@@ -12,11 +12,11 @@
 #include <string>
 #include <vector>
 
-#include "count/counter.h"
 #include "count/normalize_counts.h"
-#include "count/packed_token.h"
 #include "generate_corpus.h"
 #include "input/utf8_scan.h"
+#include "table/counter.h"
+#include "table/packed_token.h"
 #include "tokenize/fast_word.h"
 #include "tokenize/icu_word_iterator.h"
 #include "tokenize/normalize.h"
@@ -172,7 +172,7 @@ void PackKeys(benchmark::State& state) {
     std::uint64_t sum = 0;
     for (std::string_view token : tokens) {
       const internal::PackedToken key = internal::PackedToken::Of(token);
-      sum += key.head ^ key.tail ^ key.size;
+      sum += key.head() ^ key.tail() ^ key.size;
     }
     benchmark::DoNotOptimize(sum);
   }

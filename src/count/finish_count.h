@@ -4,10 +4,10 @@
 
 #include <vector>
 
-#include "count/counter.h"
 #include "count/folded_counts.h"
 #include "count/memory_plan.h"
 #include "spill/run_store.h"
+#include "table/counter.h"
 #include "vocabcount/count.h"
 
 namespace vocabcount::internal {

@@ -10,9 +10,9 @@
 #include <mutex>
 #include <vector>
 
-#include "count/counter.h"
-#include "count/token_table.h"
 #include "spill/run_store.h"
+#include "table/counter.h"
+#include "table/token_table.h"
 
 namespace vocabcount::internal {
 

@@ -5,7 +5,7 @@
 #pragma once
 
 #include "absl/status/status.h"
-#include "count/counter.h"
+#include "table/counter.h"
 #include "tokenize/normalize.h"
 
 namespace vocabcount::internal {

@@ -28,7 +28,6 @@
 
 #include "base/report_failure.h"
 #include "base/report_stats.h"
-#include "count/counter.h"
 #include "count/finish_count.h"
 #include "count/folded_counts.h"
 #include "count/memory_plan.h"
@@ -45,6 +44,7 @@
 #include "ngram/ngram_stitcher.h"
 #include "ngram/ngram_window.h"
 #include "spill/run_store.h"
+#include "table/counter.h"
 #include "tokenize/long_tokens.h"
 #include "tokenize/normalize.h"
 #include "tokenize/piece_cut.h"

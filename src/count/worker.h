@@ -9,7 +9,6 @@
 #include <string>
 #include <vector>
 
-#include "count/counter.h"
 #include "count/folded_counts.h"
 #include "input/jsonl_field.h"
 #include "input/jsonl_lines.h"
@@ -17,6 +16,7 @@
 #include "input/utf8_repair.h"
 #include "input/utf8_scan.h"
 #include "ngram/ngram_window.h"
+#include "table/counter.h"
 #include "tokenize/long_tokens.h"
 #include "tokenize/normalize.h"
 #include "tokenize/tokenize.h"

@@ -1,5 +1,5 @@
-// The inputs of a merge: one vocabulary read entry by entry, and the heap
-// that keeps several in the order of their current tokens (a k-way merge).
+// The inputs of a merge: one vocabulary read entry by entry, and the order of
+// several by their current tokens, for the k-way merge (table/k_way_merge.h).
 #pragma once
 
 #include <cstddef>
@@ -10,6 +10,8 @@
 
 #include "input/input_list.h"
 #include "merge/vocabulary_reader.h"
+#include "table/k_way_merge.h"
+#include "table/output_order.h"
 #include "vocabcount/count.h"
 #include "vocabcount/problem.h"
 
@@ -28,8 +30,7 @@ class MergeSource {
   bool Advance();
 
   const VocabularyLine& current() const { return current_; }
-  // The current token's first 8 bytes as a big-endian number, zero-padded:
-  // numbers order as the bytes do, so most comparisons take one instruction.
+  // TokenPrefix of the current token: most comparisons take one instruction.
   std::uint64_t prefix() const { return prefix_; }
   std::size_t index() const { return index_; }
   const std::string& path() const { return input_.path; }
@@ -52,28 +53,16 @@ class MergeSource {
   std::optional<Problem> problem_;
 };
 
-// The sources that have an entry left, the least token on top; of equal
-// tokens the earlier input's, so that a problem with a sum names the same
-// input every time.
-class SourceHeap {
- public:
-  explicit SourceHeap(std::vector<MergeSource*> sources);
-
-  bool empty() const { return heap_.empty(); }
-  MergeSource& top() const { return *heap_.front(); }
-
-  // Puts the top back in its place after it moved to its next entry.
-  void TopChanged();
-  void PopTop();
-
- private:
-  static bool Before(const MergeSource& a, const MergeSource& b) {
-    if (a.prefix() != b.prefix()) return a.prefix() < b.prefix();
-    const int order = a.current().token.compare(b.current().token);
+// Sources in token order; of equal tokens the earlier input's first, so that
+// a problem with a sum names the same input every time.
+struct SourceBefore {
+  bool operator()(const MergeSource& a, const MergeSource& b) const {
+    const int order = CompareTokens(a.prefix(), a.current().token, b.prefix(), b.current().token);
     return order != 0 ? order < 0 : a.index() < b.index();
   }
-
-  std::vector<MergeSource*> heap_;
 };
+
+// The sources that have an entry left, the least token on top.
+using SourceHeap = KWayMerge<MergeSource, SourceBefore>;
 
 }  // namespace vocabcount::internal

@@ -40,19 +40,15 @@ MergeTotals::MergeTotals(std::size_t limit_bytes, RunStore& runs)
 std::optional<MergeConflict> MergeTotals::Add(std::string_view token, std::uint64_t count,
                                               std::uint32_t input) {
   const HashedToken hashed = HashedToken::Of(token);
-  Table& table = tables_[PartitionOf(hashed.hash)];
   bool added = false;
-  auto slot = table.totals.lazy_emplace(hashed, [&](const auto& construct) {
-    added = true;
-    construct(hashed.key.is_inline() ? hashed.key : PackedToken::Of(table.arena.Store(token)),
-              MergeTotal{.count = count, .first_input = input, .last_input = input});
-  });
+  MergeTotal& slot = tables_[PartitionOf(hashed.hash)].Find(hashed, token, added);
   if (!added) {
-    MergeTotal total = slot->second;
+    MergeTotal total = slot;
     if (auto conflict = Combine(total, count, input, input)) return conflict;
-    slot->second = total;
+    slot = total;
     return std::nullopt;
   }
+  slot = MergeTotal{.count = count, .first_input = input, .last_input = input};
   if (++added_since_check_ == check_every_) {
     added_since_check_ = 0;
     std::size_t bytes = 0;
@@ -66,9 +62,11 @@ void MergeTotals::SpillAll() {
   for (std::size_t p = 0; p < kPartitions; ++p) {
     Table& table = tables_[p];
     SegmentWriter writer(runs_.file(), "spilling partition " + std::to_string(p), true);
-    for (const auto& [key, total] : table.totals) writer.Add(key.bytes(), total.count, Tag(total));
+    table.ForEach([&](std::string_view token, const MergeTotal& total) {
+      writer.Add(token, total.count, Tag(total));
+    });
     runs_.AddSegment(p, writer.Finish());
-    table = Table();
+    table.Clear();
   }
   runs_.EndRun();
 #ifdef __GLIBC__
@@ -80,14 +78,14 @@ void MergeTotals::Finish(const Selection& selection, std::size_t memory_bytes, i
                          const EntrySink& deliver, SpillTally& tally) {
   if (!spilled()) {
     SortBuffer buffer(selection.min_count);
+    // Inline tokens are copied into the records; long ones stay in arenas.
+    std::vector<TokenArena> long_tokens;
     for (Table& table : tables_) {
-      for (const auto& [key, total] : table.totals) {
+      long_tokens.push_back(table.Drain([&](std::string_view token, const MergeTotal& total) {
         ++tally.distinct;
         tally.tokens = SaturatingAdd(tally.tokens, total.count);
-        buffer.Add(key.bytes(), total.count);
-      }
-      // Inline tokens are copied into the records; long ones stay in arenas.
-      decltype(table.totals)().swap(table.totals);
+        buffer.Add(token, total.count);
+      }));
     }
     buffer.SortAndDeliver(selection.top, selection.order, threads, deliver);
     return;
@@ -96,30 +94,23 @@ void MergeTotals::Finish(const Selection& selection, std::size_t memory_bytes, i
   const PartitionSummer sum = [](SpillFile& file, const std::vector<Segment>& segments,
                                  const std::string& name,
                                  const std::function<void(std::string_view, std::uint64_t)>& emit) {
-    absl::flat_hash_map<PackedToken, MergeTotal, CounterHash, CounterEq, HugePageAllocator<Slot>>
-        totals;
-    TokenArena arena;
+    Table totals;
     // Segments in the order they were spilled: inputs in increasing order.
     for (const Segment& segment : segments) {
       SegmentReader reader(file, segment, "reading spilled partition " + name, true);
       while (reader.Next()) {
         const auto first = static_cast<std::uint32_t>(reader.tag() >> 32);
         const auto last = static_cast<std::uint32_t>(reader.tag());
-        const HashedToken hashed = HashedToken::Of(reader.token());
         bool added = false;
-        auto slot = totals.lazy_emplace(hashed, [&](const auto& construct) {
-          added = true;
-          construct(hashed.key.is_inline() ? hashed.key
-                                           : PackedToken::Of(arena.Store(reader.token())),
-                    MergeTotal{.count = reader.count(), .first_input = first, .last_input = last});
-        });
-        if (added) continue;
-        if (auto conflict = Combine(slot->second, reader.count(), first, last)) {
+        MergeTotal& slot = totals.Find(reader.token(), added);
+        if (added) {
+          slot = MergeTotal{.count = reader.count(), .first_input = first, .last_input = last};
+        } else if (auto conflict = Combine(slot, reader.count(), first, last)) {
           throw MergeConflictError{*conflict};
         }
       }
     }
-    for (const auto& [key, total] : totals) emit(key.bytes(), total.count);
+    totals.ForEach([&](std::string_view token, const MergeTotal& total) { emit(token, total.count); });
   };
   FinishSpilled(runs_, selection, memory_bytes, threads, deliver, tally, sum);
 }

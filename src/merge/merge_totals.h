@@ -11,13 +11,11 @@
 #include <string>
 #include <string_view>
 
-#include "absl/container/flat_hash_map.h"
-#include "base/huge_pages.h"
-#include "count/counter.h"
-#include "count/token_table.h"
 #include "output/sort.h"
 #include "spill/finish_spilled.h"
 #include "spill/run_store.h"
+#include "table/counter.h"
+#include "table/token_table.h"
 #include "vocabcount/vocabulary.h"
 
 namespace vocabcount::internal {
@@ -57,13 +55,7 @@ class MergeTotals {
   bool spilled() const { return !runs_.empty(); }
 
  private:
-  using Slot = std::pair<const PackedToken, MergeTotal>;
-  struct Table {
-    absl::flat_hash_map<PackedToken, MergeTotal, CounterHash, CounterEq, HugePageAllocator<Slot>>
-        totals;
-    TokenArena arena;
-    std::size_t bytes() const { return totals.capacity() * (sizeof(Slot) + 1) + arena.bytes(); }
-  };
+  using Table = BasicTokenTable<MergeTotal>;
 
   void SpillAll();
 

@@ -16,7 +16,6 @@
 #include "base/report_stats.h"
 #include "vocabcount/validate.h"
 #include "base/saturating_add.h"
-#include "count/counter.h"
 #include "count/memory_plan.h"
 #include "input/input_list.h"
 #include "merge/merge_sources.h"

@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "count/counter.h"
+#include "table/counter.h"
 #include "vocabcount/options.h"
 
 namespace vocabcount::internal {

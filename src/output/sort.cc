@@ -17,16 +17,15 @@
 namespace vocabcount {
 
 bool ComesBefore(const VocabularyEntry& a, const VocabularyEntry& b) {
-  if (a.count != b.count) return a.count > b.count;
-  // std::string compares as unsigned bytes (char_traits<char>), i.e. memcmp.
-  return a.token < b.token;
+  return internal::EntryBefore(SortOrder::kCount, a.token, a.count, b.token, b.count);
 }
 
 namespace internal {
 namespace {
 
-// Token bytes ascending, as memcmp orders them, a prefix first. Function
-// objects rather than function pointers, so that sorting inlines them.
+// The output order (table/output_order.h) of records: token bytes compared
+// by their prefix numbers first. Function objects rather than function
+// pointers, so that sorting inlines them.
 struct TokenBefore {
   bool operator()(const SortRecord& a, const SortRecord& b) const {
     if (a.first != b.first) return a.first < b.first;
@@ -42,8 +41,7 @@ struct TokenBefore {
 // Count descending, then token bytes ascending.
 struct CountBefore {
   bool operator()(const SortRecord& a, const SortRecord& b) const {
-    if (a.count != b.count) return a.count > b.count;
-    return TokenBefore{}(a, b);
+    return OutputBefore(SortOrder::kCount, a.count, b.count, [&] { return TokenBefore{}(a, b); });
   }
 };
 
@@ -116,27 +114,13 @@ Vocabulary SortBuffer::Sort(std::uint64_t top, SortOrder order, int threads) {
   AdviseHugePages(entries.data(), entries.capacity() * sizeof(VocabularyEntry));
   entries.resize(records.size());
   InPieces(records.size(), threads, [&](std::size_t begin, std::size_t end) {
-    // Long tokens are scattered over the arena: fetch their bytes a few
-    // entries ahead.
-    constexpr std::size_t kAhead = 16;
     char buffer[SortRecord::kInlineBytes];
     for (std::size_t i = begin; i < end; ++i) {
-      if (i + kAhead < end && !records[i + kAhead].is_inline()) {
-        __builtin_prefetch(records[i + kAhead].long_bytes);
-      }
+      PrefetchLongBytes(records, i + kPrefetchAhead, end);
       entries[i] = VocabularyEntry{std::string(records[i].Bytes(buffer)), records[i].count};
     }
   });
   return entries;
-}
-
-Vocabulary SortedVocabulary(TokenCounter& counter, const Selection& selection, int threads) {
-  SortBuffer buffer(selection.min_count);
-  buffer.Reserve(counter.distinct());
-  // The table goes before the entries are made; the arena stays until then.
-  const TokenArena long_tokens =
-      counter.Drain([&](std::string_view token, std::uint64_t count) { buffer.Add(token, count); });
-  return buffer.Sort(selection.top, selection.order, threads);
 }
 
 }  // namespace internal

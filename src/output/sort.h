@@ -1,4 +1,5 @@
-// The output orders (count, token) and the entry filters (--min-count, --top).
+// Sorting entries in the output order (table/output_order.h), and the entry
+// filters (--min-count, --top).
 #pragma once
 
 #include <algorithm>
@@ -8,9 +9,10 @@
 #include <vector>
 
 #include "base/huge_pages.h"
-#include "count/counter.h"
-#include "count/packed_token.h"
-#include "count/token_table.h"
+#include "table/output_order.h"
+#include "table/packed_token.h"
+#include "table/prefetch_ring.h"
+#include "table/token_arena.h"
 #include "vocabcount/options.h"
 #include "vocabcount/vocabulary.h"
 
@@ -44,8 +46,8 @@ struct SortRecord {
 
   SortRecord(std::string_view token, std::uint64_t token_count)
       : count(token_count),
-        first(BigEndian(token.substr(0, 8))),
-        second(BigEndian(token.substr(std::min<std::size_t>(8, token.size())))),
+        first(TokenPrefix(token)),
+        second(TokenPrefix(token.substr(std::min<std::size_t>(8, token.size())))),
         size(token.size()),
         long_bytes(token.size() <= kInlineBytes ? nullptr : token.data()) {}
 
@@ -60,16 +62,6 @@ struct SortRecord {
     }
     return {buffer, size};
   }
-
-  // Up to 8 bytes, zero-padded on the right, as a big-endian number.
-  static std::uint64_t BigEndian(std::string_view bytes) {
-    std::uint64_t number = 0;
-    for (std::size_t i = 0; i < 8; ++i) {
-      const std::uint64_t byte = i < bytes.size() ? static_cast<unsigned char>(bytes[i]) : 0;
-      number = (number << 8) | byte;
-    }
-    return number;
-  }
 };
 
 // Entries gathered for sorting, those below a minimum count left out. A token
@@ -83,6 +75,14 @@ class SortBuffer {
   void Add(std::string_view token, std::uint64_t count) {
     if (count >= min_count_) records_.emplace_back(token, count);
   }
+  // The same for a token whose bytes do not outlive the call: a long one is
+  // copied into `long_tokens`, which must outlive the sort. Short ones are
+  // held in their records.
+  void AddCopy(std::string_view token, std::uint64_t count, TokenArena& long_tokens) {
+    if (count < min_count_) return;
+    records_.emplace_back(
+        token.size() > SortRecord::kInlineBytes ? long_tokens.Store(token) : token, count);
+  }
   std::size_t size() const { return records_.size(); }
 
   // The entries kept (the first `top` in count order, all when top == 0) in
@@ -95,14 +95,9 @@ class SortBuffer {
   template <class Deliver>
   bool SortAndDeliver(std::uint64_t top, SortOrder order, int threads, Deliver deliver) {
     const Records records = TakeSorted(top, order, threads);
-    // Long tokens are scattered over arenas: fetch their bytes a few entries
-    // ahead.
-    constexpr std::size_t kAhead = 16;
     char buffer[SortRecord::kInlineBytes];
     for (std::size_t i = 0; i < records.size(); ++i) {
-      if (i + kAhead < records.size() && !records[i + kAhead].is_inline()) {
-        __builtin_prefetch(records[i + kAhead].long_bytes);
-      }
+      PrefetchLongBytes(records, i + kPrefetchAhead, records.size());
       if (!deliver(records[i].Bytes(buffer), records[i].count)) return false;
     }
     return true;
@@ -113,21 +108,16 @@ class SortBuffer {
 
   Records TakeSorted(std::uint64_t top, SortOrder order, int threads);
 
+  // Long tokens are scattered over arenas: their bytes are fetched a few
+  // entries before they are read. Fetches record `ahead`'s, if it is one
+  // below `end`.
+  static void PrefetchLongBytes(const Records& records, std::size_t ahead, std::size_t end) {
+    if (ahead < end && !records[ahead].is_inline()) __builtin_prefetch(records[ahead].long_bytes);
+  }
+
   std::uint64_t min_count_;
   Records records_;
 };
 
-// The entries of `counter` that `selection` keeps, in its order; empties the
-// counter. Sorting uses up to `threads` threads.
-Vocabulary SortedVocabulary(TokenCounter& counter, const Selection& selection, int threads);
-
-// Whether entry (a, a_count) comes before (b, b_count) in `order`, as
-// ComesBefore orders them: for merging runs sorted in that order.
-inline bool EntryBefore(SortOrder order, std::string_view a, std::uint64_t a_count,
-                        std::string_view b, std::uint64_t b_count) {
-  if (order == SortOrder::kCount && a_count != b_count) return a_count > b_count;
-  // string_view compares as unsigned bytes (char_traits<char>), as memcmp.
-  return a < b;
-}
 
 }  // namespace vocabcount::internal

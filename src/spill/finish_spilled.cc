@@ -9,12 +9,15 @@
 #include <algorithm>
 #include <memory>
 #include <mutex>
-#include <queue>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "base/saturating_add.h"
+#include "table/counter.h"
+#include "table/k_way_merge.h"
+#include "table/output_order.h"
+#include "table/token_table.h"
 
 namespace vocabcount::internal {
 namespace {
@@ -34,13 +37,7 @@ class SegmentMerge {
   // `release`: the segments are not read again, and their disk space can go.
   SegmentMerge(SpillFile& file, const std::vector<Segment>& segments, SortOrder order,
                bool release = true)
-      : heap_(Later{order}) {
-    for (const Segment& segment : segments) {
-      readers_.push_back(
-          std::make_unique<SegmentReader>(file, segment, "merging spilled partitions", release));
-      if (readers_.back()->Next()) heap_.push(readers_.back().get());
-    }
-  }
+      : readers_(OpenReaders(file, segments, release)), heap_(Started(readers_), ReaderBefore{order}) {}
 
   // Calls deliver(token, count) for each entry in order until it returns
   // false or `limit` entries (0: no limit) were delivered.
@@ -48,25 +45,46 @@ class SegmentMerge {
   bool Run(std::uint64_t limit, Deliver deliver) {
     std::uint64_t delivered = 0;
     while (!heap_.empty() && (limit == 0 || delivered < limit)) {
-      SegmentReader* least = heap_.top();
-      heap_.pop();
-      if (!deliver(least->token(), least->count())) return false;
+      SegmentReader& least = heap_.top();
+      if (!deliver(least.token(), least.count())) return false;
       ++delivered;
-      if (least->Next()) heap_.push(least);
+      if (least.Next()) {
+        heap_.TopChanged();
+      } else {
+        heap_.PopTop();
+      }
     }
     return true;
   }
 
  private:
-  struct Later {
+  struct ReaderBefore {
     SortOrder order;
-    bool operator()(const SegmentReader* a, const SegmentReader* b) const {
-      return EntryBefore(order, b->token(), b->count(), a->token(), a->count());
+    bool operator()(const SegmentReader& a, const SegmentReader& b) const {
+      return EntryBefore(order, a.token(), a.count(), b.token(), b.count());
     }
   };
+  using Readers = std::vector<std::unique_ptr<SegmentReader>>;
 
-  std::vector<std::unique_ptr<SegmentReader>> readers_;
-  std::priority_queue<SegmentReader*, std::vector<SegmentReader*>, Later> heap_;
+  static Readers OpenReaders(SpillFile& file, const std::vector<Segment>& segments, bool release) {
+    Readers readers;
+    for (const Segment& segment : segments) {
+      readers.push_back(
+          std::make_unique<SegmentReader>(file, segment, "merging spilled partitions", release));
+    }
+    return readers;
+  }
+  // The readers that have a first entry, moved to it.
+  static std::vector<SegmentReader*> Started(const Readers& readers) {
+    std::vector<SegmentReader*> started;
+    for (const auto& reader : readers) {
+      if (reader->Next()) started.push_back(reader.get());
+    }
+    return started;
+  }
+
+  Readers readers_;
+  KWayMerge<SegmentReader, ReaderBefore> heap_;
 };
 
 class Finisher {
@@ -129,7 +147,7 @@ class Finisher {
     sum_(file_, segments, name, [&](std::string_view token, std::uint64_t count) {
       ++distinct;
       tokens = SaturatingAdd(tokens, count);
-      buffer.Add(token.size() > SortRecord::kInlineBytes ? long_tokens.Store(token) : token, count);
+      buffer.AddCopy(token, count, long_tokens);
     });
     SegmentWriter writer(file_, "sorting partition " + name);
     buffer.SortAndDeliver(0, Order(), 1, [&](std::string_view token, std::uint64_t count) {
@@ -217,10 +235,7 @@ class Finisher {
         if (EntryBefore(SortOrder::kCount, last_token, last_count, reader.token(), reader.count())) {
           break;  // past the cut: the rest of this segment comes later still
         }
-        const std::string_view token = reader.token().size() > SortRecord::kInlineBytes
-                                           ? long_tokens.Store(reader.token())
-                                           : reader.token();
-        buffer.Add(token, reader.count());
+        buffer.AddCopy(reader.token(), reader.count(), long_tokens);
       }
       SegmentWriter writer(file_, "sorting the top entries");
       buffer.SortAndDeliver(0, SortOrder::kToken, 1, [&](std::string_view token, std::uint64_t count) {

@@ -10,10 +10,10 @@
 #include <string>
 #include <vector>
 
-#include "count/counter.h"
-#include "count/token_table.h"
 #include "spill/segment.h"
 #include "spill/spill_file.h"
+#include "table/counter.h"
+#include "table/token_table.h"
 
 namespace vocabcount::internal {
 

@@ -6,7 +6,7 @@
 #include <new>
 #include <stdexcept>
 
-#include "count/packed_token.h"
+#include "table/packed_token.h"
 
 namespace vocabcount::internal {
 namespace {

@@ -6,12 +6,12 @@
 #include <map>
 #include <random>
 
-#include "count/counter.h"
 #include "count/folded_counts.h"
 #include "output/sort.h"
 #include "spill/finish_spilled.h"
 #include "spill/run_store.h"
 #include "spill/spill_file.h"
+#include "table/counter.h"
 
 namespace vocabcount::internal {
 namespace {

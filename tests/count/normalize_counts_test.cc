@@ -8,10 +8,10 @@
 #include <random>
 #include <string>
 
-#include "count/counter.h"
 #include "count/normalize_counts.h"
 #include "support/reference_ngrams.h"
 #include "support/test_support.h"
+#include "table/counter.h"
 #include "tokenize/normalize.h"
 
 namespace vocabcount::internal {

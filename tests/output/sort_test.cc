@@ -2,6 +2,8 @@
 // and the filters, against plain std::sort references.
 #include "output/sort.h"
 
+#include "support/sorted_vocabulary.h"
+
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstring>

@@ -8,7 +8,8 @@
 #include <cstdint>
 #include <string_view>
 
-#include "count/token_table.h"
+#include "table/prefetch_ring.h"
+#include "table/token_table.h"
 
 namespace vocabcount::internal {
 
@@ -33,27 +34,12 @@ class TokenCounter {
     const PackedToken key = PackedToken::Of(token);
     const std::size_t hash = PackedTokenHash{}(key);
     partitions_[PartitionOf(hash)].Prefetch(HashedToken{key, hash});
-    PendingToken& oldest = pending_[next_pending_];
-    if (pending_size_ == kPending) {
-      Insert(HashedToken{oldest.key, oldest.hash}, oldest.token, 1);
-    } else {
-      ++pending_size_;
-    }
-    oldest.key = key;
-    oldest.hash = hash;
-    oldest.token = token;
-    next_pending_ = (next_pending_ + 1) % kPending;
+    pending_.Push({key, hash, token}, [&](const PendingToken& oldest) { InsertPending(oldest); });
   }
 
-  // Counts every token passed to AddSoon(). Pending tokens fill the slots
-  // from the first one until the ring is full, and counting is order-free, so
-  // they are taken in slot order.
+  // Counts every token passed to AddSoon().
   void Settle() {
-    for (std::size_t i = 0; i < pending_size_; ++i) {
-      Insert(HashedToken{pending_[i].key, pending_[i].hash}, pending_[i].token, 1);
-    }
-    pending_size_ = 0;
-    next_pending_ = 0;
+    pending_.Drain([&](const PendingToken& token) { InsertPending(token); });
   }
 
   // Adds every count of `other` to this one and leaves `other` empty. Both
@@ -84,10 +70,6 @@ class TokenCounter {
   }
 
  private:
-  // Far enough ahead for a fetch from memory to arrive, near enough for the
-  // fetched lines to still be in the cache.
-  static constexpr std::size_t kPending = 16;
-
   // Fields, not a HashedToken: the key is written here word by word, and
   // read back the same way (a 16-byte copy of words just stored stalls).
   struct PendingToken {
@@ -107,11 +89,12 @@ class TokenCounter {
   void Insert(const HashedToken& hashed, std::string_view token, std::uint64_t count) {
     partitions_[PartitionOf(hashed.hash)].Insert(hashed, token, count);
   }
+  void InsertPending(const PendingToken& pending) {
+    Insert(HashedToken{pending.key, pending.hash}, pending.token, 1);
+  }
 
   std::array<TokenTable, kPartitions> partitions_;
-  PendingToken pending_[kPending];
-  std::size_t pending_size_ = 0;
-  std::size_t next_pending_ = 0;
+  PrefetchRing<PendingToken> pending_;
 };
 
 }  // namespace vocabcount::internal

@@ -13,21 +13,33 @@
 namespace vocabcount::internal {
 
 // A short token (up to kInlineBytes) is stored as its bytes, zero-padded, in
-// `head` and `tail`. A long one keeps a pointer to its bytes in `head` and its
-// last 8 bytes in `tail`, which tells most unequal long tokens apart without
-// reading them.
+// `storage`. A long one keeps a pointer to its bytes in the first 8 bytes of
+// `storage` and its last 8 bytes in the other 8, which tells most unequal
+// long tokens apart without reading them. The words are read and written
+// through memcpy, so a short token's view points into one byte array.
 struct PackedToken {
   static constexpr std::size_t kInlineBytes = 16;
 
-  std::uint64_t head = 0;
-  std::uint64_t tail = 0;
+  alignas(8) char storage[kInlineBytes] = {};
   std::uint64_t size = 0;
 
+  PackedToken() = default;
+  PackedToken(std::uint64_t head, std::uint64_t tail, std::uint64_t bytes) : size(bytes) {
+    std::memcpy(storage, &head, 8);
+    std::memcpy(storage + 8, &tail, 8);
+  }
+
+  // The two words of `storage`: a short token's first and second 8 bytes, or
+  // a long token's address and last 8 bytes.
+  std::uint64_t head() const { return Load8(storage); }
+  std::uint64_t tail() const { return Load8(storage + 8); }
+
   bool is_inline() const { return size <= kInlineBytes; }
-  // Valid while the bytes a long token points to are.
+  // Valid while the key lives and, for a long token, while the bytes it
+  // points to do.
   std::string_view bytes() const {
-    if (!is_inline()) return {reinterpret_cast<const char*>(head), size};
-    return {reinterpret_cast<const char*>(&head), size};
+    if (!is_inline()) return {reinterpret_cast<const char*>(head()), size};
+    return {storage, size};
   }
 
   // Packs `token`; a long one keeps pointing to `token`'s bytes.
@@ -60,17 +72,13 @@ struct PackedToken {
 
   // The same key, by plain copies: for big-endian machines.
   static PackedToken OfAnyEndian(std::string_view token) {
+    if (token.size() > kInlineBytes) {
+      return {reinterpret_cast<std::uint64_t>(token.data()), Load8(token.data() + token.size() - 8),
+              token.size()};
+    }
     PackedToken key;
     key.size = token.size();
-    if (key.is_inline()) {
-      char bytes[kInlineBytes] = {};
-      std::memcpy(bytes, token.data(), token.size());
-      std::memcpy(&key.head, bytes, 8);
-      std::memcpy(&key.tail, bytes + 8, 8);
-    } else {
-      key.head = reinterpret_cast<std::uint64_t>(token.data());
-      key.tail = Load8(token.data() + token.size() - 8);
-    }
+    std::memcpy(key.storage, token.data(), token.size());
     return key;
   }
 
@@ -85,8 +93,9 @@ struct PackedToken {
   // SixteenReadable): the bytes past the token are masked off, so neither
   // their values nor a concurrent write to them changes the key. The
   // sanitizers would report the read itself.
-  __attribute__((no_sanitize("address", "thread"))) static void LoadSixteen(
-      const char* p, std::uint64_t& first, std::uint64_t& second) {
+  __attribute__((no_sanitize("address", "thread"))) static void LoadSixteen(const char* p,
+                                                                            std::uint64_t& first,
+                                                                            std::uint64_t& second) {
     __builtin_memcpy(&first, p, 8);
     __builtin_memcpy(&second, p + 8, 8);
   }
@@ -107,10 +116,13 @@ struct PackedToken {
   }
 };
 
+// A table slot holds a key and its value: the key stays three words.
+static_assert(sizeof(PackedToken) == 24 && alignof(PackedToken) == 8);
+
 struct PackedTokenHash {
   std::size_t operator()(const PackedToken& key) const {
     // Hashing three integers is inlined; hashing bytes is a library call.
-    if (key.is_inline()) return absl::HashOf(key.head, key.tail, key.size);
+    if (key.is_inline()) return absl::HashOf(key.head(), key.tail(), key.size);
     const std::string_view bytes = key.bytes();
     return absl::Hash<absl::string_view>{}(absl::string_view(bytes.data(), bytes.size()));
   }
@@ -118,10 +130,44 @@ struct PackedTokenHash {
 
 struct PackedTokenEq {
   bool operator()(const PackedToken& a, const PackedToken& b) const {
-    if (a.size != b.size || a.tail != b.tail) return false;
-    if (a.is_inline()) return a.head == b.head;
-    return std::memcmp(reinterpret_cast<const char*>(a.head), reinterpret_cast<const char*>(b.head),
-                       a.size) == 0;
+    if (a.size != b.size || a.tail() != b.tail()) return false;
+    if (a.is_inline()) return a.head() == b.head();
+    return std::memcmp(reinterpret_cast<const char*>(a.head()),
+                       reinterpret_cast<const char*>(b.head()), a.size) == 0;
+  }
+};
+
+// A key with its hash, computed once for the partition, the prefetch and the
+// lookup.
+struct HashedToken {
+  PackedToken key;
+  std::size_t hash;
+
+  // A long token's key points to `token`'s bytes.
+  static HashedToken Of(std::string_view token) {
+    const PackedToken key = PackedToken::Of(token);
+    return {key, PackedTokenHash{}(key)};
+  }
+};
+
+// Hash and equality for tables keyed by PackedToken that are also looked up
+// by HashedToken, whose hash is not computed again.
+struct CounterHash {
+  using is_transparent = void;
+  std::size_t operator()(const PackedToken& key) const { return PackedTokenHash{}(key); }
+  std::size_t operator()(const HashedToken& token) const { return token.hash; }
+};
+
+struct CounterEq {
+  using is_transparent = void;
+  bool operator()(const PackedToken& a, const PackedToken& b) const {
+    return PackedTokenEq{}(a, b);
+  }
+  bool operator()(const PackedToken& a, const HashedToken& b) const {
+    return PackedTokenEq{}(a, b.key);
+  }
+  bool operator()(const HashedToken& a, const PackedToken& b) const {
+    return PackedTokenEq{}(a.key, b);
   }
 };
 

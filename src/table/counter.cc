@@ -1,5 +1,5 @@
 // A worker counter's bulk operations, partition by partition.
-#include "count/counter.h"
+#include "table/counter.h"
 
 #include <utility>
 

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "count/packed_token.h"
+#include "table/packed_token.h"
 
 namespace vocabcount::internal {
 namespace {

@@ -1,0 +1,30 @@
+// The bytes of the long tokens a table keeps: stored once, in blocks that
+// never move, so that keys and views pointing into them stay valid.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+namespace vocabcount::internal {
+
+// Owns the bytes of stored tokens; views into it stay valid as it grows.
+class TokenArena {
+ public:
+  std::string_view Store(std::string_view bytes);
+  // Takes over `other`'s blocks, so views into them stay valid here.
+  void Adopt(TokenArena&& other);
+  std::size_t bytes() const { return bytes_; }
+
+ private:
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  char* free_ = nullptr;
+  std::size_t free_bytes_ = 0;
+  std::size_t bytes_ = 0;  // of all blocks
+  // Blocks start small, so that the many partitions holding few long tokens
+  // each stay small too.
+  std::size_t next_block_bytes_ = std::size_t{4} << 10;
+};
+
+}  // namespace vocabcount::internal
