@@ -91,7 +91,7 @@ std::string Problem::ToString() const {
 }
 
 std::string Warning::ToString() const {
-  return Problem{path, byte_offset, what, line}.ToString();
+  return Problem{.path = path, .byte_offset = byte_offset, .what = what, .line = line}.ToString();
 }
 
 }  // namespace vocabcount

@@ -65,8 +65,9 @@ std::vector<std::pair<const OptionSpec*, CLI::Option*>> AddOptions(CLI::App& app
           },
           ""))
       ->option_text("[=json]");
-  own.progress = app.add_flag("--progress")->description(
-      "Show a progress line on stderr (default: when it is a terminal)");
+  own.progress =
+      app.add_flag("--progress")
+          ->description("Show a progress line on stderr (default: when it is a terminal)");
   own.no_progress = app.add_flag("--no-progress")->description("Never show the progress line");
   app.add_option("--files-from", cli.files_from,
                  "Read more paths from FILE (- for standard input), one per line")
@@ -98,7 +99,8 @@ void CheckCommandOptions(const CliOptions& cli, const CommandOptions& own,
   if (own.output->count() > 0 && cli.output->empty()) {
     problems.push_back("--output: the file name is empty");
   }
-  if (cli.files_from_nul && !cli.files_from) problems.push_back("--null goes only with --files-from");
+  if (cli.files_from_nul && !cli.files_from)
+    problems.push_back("--null goes only with --files-from");
 }
 
 }  // namespace
@@ -119,7 +121,8 @@ ParsedArgs ParseArgs(int argc, const char* const* argv, const Environment& envir
     parsed.stderr_text = Usage(problems);
     return parsed;
   };
-  if (std::string problem = EmptyEqualsValue(argc, argv); !problem.empty()) return refuse({problem});
+  if (std::string problem = EmptyEqualsValue(argc, argv); !problem.empty())
+    return refuse({problem});
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
@@ -153,9 +156,9 @@ ParsedArgs ParseArgs(int argc, const char* const* argv, const Environment& envir
     problems.push_back(std::move(problem));
   }
   if (cli.paths.empty() && !cli.files_from) cli.paths = {"-"};
-  for (std::string& problem : ValidateOptions(cli.settings.count, {.kind = cli.settings.kind,
-                                                                    .paths = &cli.paths,
-                                                                    .write = &cli.settings.write})) {
+  for (std::string& problem : ValidateOptions(
+           cli.settings.count,
+           {.kind = cli.settings.kind, .paths = &cli.paths, .write = &cli.settings.write})) {
     problems.push_back(std::move(problem));
   }
   if (!problems.empty()) return refuse(problems);

@@ -19,16 +19,17 @@ void AddWarnings(const Options& options, CountReport& report) {
     // Pre-tokenizers read the text as Python decodes it; the others skip such bytes.
     const std::string effect = IsPieceTokenizer(options.tokenizer)
                                    ? std::string(one ? "is" : "are") + " read as U+FFFD"
-                                   : std::string(one ? "separates" : "separate") +
-                                         " tokens and " + (one ? "is" : "are") + " not counted";
+                                   : std::string(one ? "separates" : "separate") + " tokens and " +
+                                         (one ? "is" : "are") + " not counted";
     report.warnings.push_back(Warning{
         .kind = Warning::Kind::kIllFormedUtf8,
         .path = input.path,
         .byte_offset = input.first_offset,
         .line = std::nullopt,
         .count = input.sequences,
-        .what = CountOf(input.sequences, "ill-formed UTF-8 sequence", "ill-formed UTF-8 sequences") +
-                " (the first at byte " + std::to_string(input.first_offset) + ") " + effect});
+        .what =
+            CountOf(input.sequences, "ill-formed UTF-8 sequence", "ill-formed UTF-8 sequences") +
+            " (the first at byte " + std::to_string(input.first_offset) + ") " + effect});
   }
   for (const LongTokenInput& input : report.long_tokens) {
     if (input.tokens > 0) {
@@ -46,23 +47,22 @@ void AddWarnings(const Options& options, CountReport& report) {
                                         .what = what});
     }
     if (input.forced_cuts > 0) {
-      report.warnings.push_back(Warning{
-          .kind = Warning::Kind::kForcedCuts,
-          .path = input.path,
-          .byte_offset = std::nullopt,
-          .line = std::nullopt,
-          .count = input.forced_cuts,
-          .what = "cut at " + CountOf(input.forced_cuts, "place", "places") +
-                  " in text with no line feed, space or control character for more than " +
-                  std::to_string(options.stretch_bytes()) +
-                  " bytes; a token reaching such a cut is taken as too long"});
+      report.warnings.push_back(
+          Warning{.kind = Warning::Kind::kForcedCuts,
+                  .path = input.path,
+                  .byte_offset = std::nullopt,
+                  .line = std::nullopt,
+                  .count = input.forced_cuts,
+                  .what = "cut at " + CountOf(input.forced_cuts, "place", "places") +
+                          " in text with no line feed, space or control character for more than " +
+                          std::to_string(options.stretch_bytes()) +
+                          " bytes; a token reaching such a cut is taken as too long"});
     }
   }
   for (const BadJsonlInput& input : report.bad_jsonl) {
-    const std::string how_many =
-        input.lines == 1
-            ? "a bad JSON line: not counted"
-            : "the first of " + std::to_string(input.lines) + " bad JSON lines, which are not counted";
+    const std::string how_many = input.lines == 1 ? "a bad JSON line: not counted"
+                                                  : "the first of " + std::to_string(input.lines) +
+                                                        " bad JSON lines, which are not counted";
     report.warnings.push_back(Warning{.kind = Warning::Kind::kBadJsonl,
                                       .path = input.path,
                                       .byte_offset = std::nullopt,

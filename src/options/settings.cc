@@ -24,8 +24,7 @@ constexpr std::array kTable = {
                "Write pre-tokenizer pieces as they are, not byte-level (--format json only)"},
     OptionSpec{"lower", 0, "",
                "Lowercase each token (full Unicode, root locale; not with --casefold)"},
-    OptionSpec{"casefold", 0, "",
-               "Case-fold each token (full Unicode folding; not with --lower)"},
+    OptionSpec{"casefold", 0, "", "Case-fold each token (full Unicode folding; not with --lower)"},
     OptionSpec{"nfc", 0, "", "Normalize each token to NFC (not with --nfkc)"},
     OptionSpec{"nfkc", 0, "", "Normalize each token to NFKC (not with --nfc)"},
     OptionSpec{"ngrams", 0, "N|M-N",
@@ -109,8 +108,8 @@ std::string SetNgrams(std::string_view text, Options& options) {
   const auto max =
       dash == text.npos ? min : WholeNumber(text.substr(dash + 1), 1, Options::kMaxNgramOrder);
   if (!min || !max || *min > *max) {
-    return Quoted(text) + " is not N or M-N with 1 <= M <= N <= " +
-           std::to_string(Options::kMaxNgramOrder);
+    return Quoted(text) +
+           " is not N or M-N with 1 <= M <= N <= " + std::to_string(Options::kMaxNgramOrder);
   }
   options.ngram_min = static_cast<int>(*min);
   options.ngram_max = static_cast<int>(*max);
@@ -181,8 +180,7 @@ std::string SetExclusive(bool on, Enum& field, Enum mapped, Enum other, std::str
     return "";
   }
   if (field == other) {
-    return "--" + std::string(first) + " and --" + std::string(second) +
-           " cannot be combined";
+    return "--" + std::string(first) + " and --" + std::string(second) + " cannot be combined";
   }
   field = mapped;
   return "";
@@ -195,8 +193,10 @@ std::string Set(Settings& settings, std::string_view name, std::string_view valu
   Options& options = settings.count;
   if (name == "tokenizer") {
     static constexpr std::pair<std::string_view, TokenizerKind> kNames[] = {
-        {"word", TokenizerKind::kWord},   {"whitespace", TokenizerKind::kWhitespace},
-        {"gpt2", TokenizerKind::kGpt2},   {"cl100k", TokenizerKind::kCl100k},
+        {"word", TokenizerKind::kWord},
+        {"whitespace", TokenizerKind::kWhitespace},
+        {"gpt2", TokenizerKind::kGpt2},
+        {"cl100k", TokenizerKind::kCl100k},
         {"o200k", TokenizerKind::kO200k}};
     return Choose(value, kNames, "a tokenizer", options.tokenizer);
   }
@@ -207,7 +207,9 @@ std::string Set(Settings& settings, std::string_view name, std::string_view valu
   }
   if (name == "format") {
     static constexpr std::pair<std::string_view, OutputFormat> kNames[] = {
-        {"tsv", OutputFormat::kTsv}, {"glove", OutputFormat::kGlove}, {"json", OutputFormat::kJson}};
+        {"tsv", OutputFormat::kTsv},
+        {"glove", OutputFormat::kGlove},
+        {"json", OutputFormat::kJson}};
     return Choose(value, kNames, "a format", settings.write.format);
   }
   if (name == "ngrams") return SetNgrams(value, options);
@@ -222,8 +224,9 @@ std::string Set(Settings& settings, std::string_view name, std::string_view valu
     return "";
   }
   if (name == "jsonl" || name == "temp-dir") {
-    if (value.empty()) return name == "jsonl" ? "FIELD needs a key, or keys joined by dots"
-                                              : "the directory name is empty";
+    if (value.empty())
+      return name == "jsonl" ? "FIELD needs a key, or keys joined by dots"
+                             : "the directory name is empty";
     (name == "jsonl" ? options.jsonl_field : options.temp_dir) = value;
     return "";
   }
@@ -260,7 +263,8 @@ std::string Set(Settings& settings, std::string_view name, std::string_view valu
   }
   if (name == "nfc" || name == "nfkc") {
     const bool nfc = name == "nfc";
-    return SetExclusive(*on, options.normalization, nfc ? Normalization::kNfc : Normalization::kNfkc,
+    return SetExclusive(*on, options.normalization,
+                        nfc ? Normalization::kNfc : Normalization::kNfkc,
                         nfc ? Normalization::kNfkc : Normalization::kNfc, "nfc", "nfkc");
   }
   if (name == "merge") settings.kind = *on ? RunKind::kMerge : RunKind::kCount;
@@ -280,11 +284,24 @@ std::optional<std::uint64_t> ParseSize(std::string_view text) {
   std::uint64_t unit = 1;
   if (!text.empty()) {
     switch (text.back()) {
-      case 'K': case 'k': unit = std::uint64_t{1} << 10; break;
-      case 'M': case 'm': unit = std::uint64_t{1} << 20; break;
-      case 'G': case 'g': unit = std::uint64_t{1} << 30; break;
-      case 'T': case 't': unit = std::uint64_t{1} << 40; break;
-      default: break;
+      case 'K':
+      case 'k':
+        unit = std::uint64_t{1} << 10;
+        break;
+      case 'M':
+      case 'm':
+        unit = std::uint64_t{1} << 20;
+        break;
+      case 'G':
+      case 'g':
+        unit = std::uint64_t{1} << 30;
+        break;
+      case 'T':
+      case 't':
+        unit = std::uint64_t{1} << 40;
+        break;
+      default:
+        break;
     }
     if (unit > 1) text.remove_suffix(1);
   }

@@ -1,13 +1,12 @@
 // The checks every run's options pass before any input is read, for each
 // entry point of the library and every front end alike.
-#include "vocabcount/validate.h"
-
 #include <algorithm>
-#include <utility>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "input/jsonl_field.h"
+#include "vocabcount/validate.h"
 
 namespace vocabcount {
 namespace {

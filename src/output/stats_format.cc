@@ -1,8 +1,6 @@
 // One description of a report's figures (name, key, value, when shown),
 // rendered as text or as JSON: a new figure is one line of Figures(). Also
 // the progress line.
-#include "vocabcount/stats.h"
-
 #include <algorithm>
 #include <cinttypes>
 #include <cstdint>
@@ -10,15 +8,17 @@
 #include <string>
 #include <vector>
 
+#include "vocabcount/stats.h"
+
 namespace vocabcount {
 namespace {
 
 struct Figure {
-  std::string key;    // in JSON; "group.key" nests it in the object "group"
-  std::string label;  // in text; empty: JSON only
+  std::string key;      // in JSON; "group.key" nests it in the object "group"
+  std::string label;    // in text; empty: JSON only
   bool in_text = true;  // false: left out of the text (a zero the run did not concern)
-  std::string text;   // the value as text shows it
-  std::string json;   // the value as JSON shows it
+  std::string text;     // the value as text shows it
+  std::string json;     // the value as JSON shows it
 };
 
 std::string Decimal(double value, int places) {
@@ -106,8 +106,8 @@ std::string AsJson(const std::vector<Figure>& figures) {
       if (!group.empty()) json += "\"" + group + "\":{";
       open_group = group;
     }
-    json += "\"" + figure.key.substr(dot == std::string::npos ? 0 : dot + 1) + "\":" +
-            figure.json + ",";
+    json += "\"" + figure.key.substr(dot == std::string::npos ? 0 : dot + 1) + "\":" + figure.json +
+            ",";
   }
   json.back() = '}';
   if (!open_group.empty()) json += '}';

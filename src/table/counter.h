@@ -33,7 +33,7 @@ class TokenCounter {
   void AddSoon(std::string_view token) {
     const PackedToken key = PackedToken::Of(token);
     const std::size_t hash = PackedTokenHash{}(key);
-    partitions_[PartitionOf(hash)].Prefetch(HashedToken{key, hash});
+    partitions_[PartitionOf(hash)].Prefetch(HashedToken{.key = key, .hash = hash});
     pending_.Push({key, hash, token}, [&](const PendingToken& oldest) { InsertPending(oldest); });
   }
 
@@ -90,7 +90,7 @@ class TokenCounter {
     partitions_[PartitionOf(hashed.hash)].Insert(hashed, token, count);
   }
   void InsertPending(const PendingToken& pending) {
-    Insert(HashedToken{pending.key, pending.hash}, pending.token, 1);
+    Insert(HashedToken{.key = pending.key, .hash = pending.hash}, pending.token, 1);
   }
 
   std::array<TokenTable, kPartitions> partitions_;

@@ -1,9 +1,8 @@
 // The command and the library refuse the same options with the same words:
 // each case runs the command and asks the library's options table and
 // ValidateOptions about the same (option, value) pairs.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <string>
 #include <utility>
 #include <vector>
@@ -29,9 +28,8 @@ std::string LibraryMessages(const Given& given, const std::vector<std::string>& 
       if (!problem.empty()) text += "vocabcount: " + problem + "\n";
     }
   }
-  for (const std::string& problem :
-       ValidateOptions(settings.count,
-                       {.kind = settings.kind, .paths = &paths, .write = &settings.write})) {
+  for (const std::string& problem : ValidateOptions(
+           settings.count, {.kind = settings.kind, .paths = &paths, .write = &settings.write})) {
     text += "vocabcount: " + problem + "\n";
   }
   return text;
@@ -48,7 +46,10 @@ std::string Arguments(const Given& given) {
 
 TEST_CASE("cli: usage errors are the library's problems and all of them are reported", "[cli]") {
   const std::vector<Given> cases = {
-      {{"lower", "true"}, {"casefold", "true"}, {"top", "0"}, {"header", "true"},
+      {{"lower", "true"},
+       {"casefold", "true"},
+       {"top", "0"},
+       {"header", "true"},
        {"format", "json"}},
       {{"nfc", "true"}, {"nfkc", "true"}, {"strict-jsonl", "true"}, {"shard", "9/3"}},
       {{"merge", "true"}, {"tokenizer", "whitespace"}, {"ngrams", "2"}, {"jsonl", "text"}},

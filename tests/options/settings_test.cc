@@ -1,9 +1,8 @@
 // The options table and ValidateOptions through the library: every value is
 // read or refused by name, every problem comes at once, and each entry point
 // refuses what the checks refuse, with the same words.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <optional>
 #include <set>
 #include <string>
@@ -29,9 +28,8 @@ std::vector<std::string> Problems(const std::vector<std::pair<std::string, std::
     std::string problem = SetOption(settings, name, value);
     if (!problem.empty()) problems.push_back(problem);
   }
-  for (const std::string& problem :
-       ValidateOptions(settings.count,
-                       {.kind = settings.kind, .paths = &paths, .write = &settings.write})) {
+  for (const std::string& problem : ValidateOptions(
+           settings.count, {.kind = settings.kind, .paths = &paths, .write = &settings.write})) {
     problems.push_back(problem);
   }
   return problems;
@@ -58,13 +56,24 @@ TEST_CASE("Every option of the table is read by its name, dashes or underscores"
 
 TEST_CASE("Values are read into the options they name", "[options]") {
   Settings settings;
-  const std::pair<const char*, const char*> given[] = {
-      {"tokenizer", "cl100k"}, {"ngram_separator", "_"}, {"min_count", "3"},
-      {"max_token_bytes", "100"}, {"top", "18446744073709551615"}, {"sort", "token"},
-      {"format", "json"}, {"threads", "7"}, {"include", "*.txt"}, {"include", "*.md"},
-      {"memory", "1G"}, {"temp_dir", "/var/tmp"}, {"jsonl", "meta.text"},
-      {"strict_jsonl", "true"}, {"casefold", "true"}, {"nfkc", "true"}, {"raw_pieces", "true"},
-      {"chunk_size", "5"}};
+  const std::pair<const char*, const char*> given[] = {{"tokenizer", "cl100k"},
+                                                       {"ngram_separator", "_"},
+                                                       {"min_count", "3"},
+                                                       {"max_token_bytes", "100"},
+                                                       {"top", "18446744073709551615"},
+                                                       {"sort", "token"},
+                                                       {"format", "json"},
+                                                       {"threads", "7"},
+                                                       {"include", "*.txt"},
+                                                       {"include", "*.md"},
+                                                       {"memory", "1G"},
+                                                       {"temp_dir", "/var/tmp"},
+                                                       {"jsonl", "meta.text"},
+                                                       {"strict_jsonl", "true"},
+                                                       {"casefold", "true"},
+                                                       {"nfkc", "true"},
+                                                       {"raw_pieces", "true"},
+                                                       {"chunk_size", "5"}};
   for (const auto& [name, value] : given) {
     INFO(name << " " << value);
     CHECK(SetOption(settings, name, value).empty());
@@ -110,15 +119,28 @@ TEST_CASE("Shard auto reads the Slurm job array from the environment given", "[o
 }
 
 TEST_CASE("A bad value is refused with its option and its value named", "[options]") {
-  const std::pair<const char*, const char*> bad[] = {
-      {"threads", "0"},       {"threads", "1025"},   {"threads", "abc"},
-      {"min-count", "-5"},    {"min-count", "0"},    {"top", "18446744073709551616"},
-      {"max-token-bytes", "16777217"}, {"tokenizer", "Word"}, {"sort", "1"},
-      {"format", "2"},        {"ngrams", "0"},       {"ngrams", "3-2"},
-      {"ngrams", "1-17"},     {"shard", "1"},        {"shard", "a/b"},
-      {"memory", "255M"},     {"memory", "1X"},      {"memory", "2000T"},
-      {"jsonl", ""},          {"temp-dir", ""},      {"lower", "no"},
-      {"chunk-size", "0"}};
+  const std::pair<const char*, const char*> bad[] = {{"threads", "0"},
+                                                     {"threads", "1025"},
+                                                     {"threads", "abc"},
+                                                     {"min-count", "-5"},
+                                                     {"min-count", "0"},
+                                                     {"top", "18446744073709551616"},
+                                                     {"max-token-bytes", "16777217"},
+                                                     {"tokenizer", "Word"},
+                                                     {"sort", "1"},
+                                                     {"format", "2"},
+                                                     {"ngrams", "0"},
+                                                     {"ngrams", "3-2"},
+                                                     {"ngrams", "1-17"},
+                                                     {"shard", "1"},
+                                                     {"shard", "a/b"},
+                                                     {"memory", "255M"},
+                                                     {"memory", "1X"},
+                                                     {"memory", "2000T"},
+                                                     {"jsonl", ""},
+                                                     {"temp-dir", ""},
+                                                     {"lower", "no"},
+                                                     {"chunk-size", "0"}};
   for (const auto& [name, value] : bad) {
     Settings settings;
     const std::string problem = SetOption(settings, name, value);
@@ -137,10 +159,8 @@ TEST_CASE("Every problem is reported at once, in the words of the command line",
                                                       {"strict-jsonl", "true"},
                                                       {"shard", "4/4"}});
   const std::vector<std::string> expected = {
-      "--lower and --casefold cannot be combined",
-      "--top: '0' is not a whole number of at least 1",
-      "--header goes only with --format tsv",
-      "--strict-jsonl goes only with --jsonl",
+      "--lower and --casefold cannot be combined", "--top: '0' is not a whole number of at least 1",
+      "--header goes only with --format tsv", "--strict-jsonl goes only with --jsonl",
       "--shard: part 4 of 4 does not exist (parts are 0 to N-1)"};
   CHECK(problems == expected);
   CHECK(Problems({{"shard", "0/2"}}, {"a.txt", "-"}) ==
@@ -219,11 +239,10 @@ TEST_CASE("Stats text and JSON show the same figures", "[options]") {
   const std::string text = FormatStats(stats, StatsFormat::kText);
   const std::string json = FormatStats(stats, StatsFormat::kJson);
   INFO(text << json);
-  for (const char* line :
-       {"inputs:          3\n", "n-grams:         11\n", "distinct:        7\n",
-        "MB/s:            4.0\n", "1-grams:         6\n", "2-grams:         5\n",
-        "long tokens:     5 (not counted)\n", "memory budget:   256 MiB\n",
-        "peak tables:     3 MiB\n"}) {
+  for (const char* line : {"inputs:          3\n", "n-grams:         11\n", "distinct:        7\n",
+                           "MB/s:            4.0\n", "1-grams:         6\n", "2-grams:         5\n",
+                           "long tokens:     5 (not counted)\n", "memory budget:   256 MiB\n",
+                           "peak tables:     3 MiB\n"}) {
     CHECK(Contains(text, line));
   }
   // Figures of features the run did not use stay out of the text.
