@@ -87,8 +87,10 @@ struct Options {
   static constexpr int kMaxNgramOrder = 16;
   bool counts_ngrams() const { return ngram_max > 1; }
 
-  // Worker threads; 0 means every core this process may run on.
+  // Worker threads, up to kMaxThreads; 0 means every core this process may
+  // run on.
   int threads = 0;
+  static constexpr int kMaxThreads = 1024;
   // Target size of one work unit. Units end at safe boundaries (never inside a
   // token), so the output does not depend on this; tests set it as low as 1.
   std::size_t chunk_bytes = std::size_t{1} << 20;

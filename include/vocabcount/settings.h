@@ -42,6 +42,8 @@ std::span<const OptionSpec> OptionTable();
 // Looks up environment variables (--shard auto reads Slurm's); the default
 // reads the process's environment.
 using Environment = std::function<std::optional<std::string>(const std::string& name)>;
+// The process's environment (getenv).
+Environment ProcessEnvironment();
 
 // Sets option `name` (a table name; '_' is read as '-', as a Python keyword
 // spells it) from `value` into `settings`. Returns the problem, naming the

@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <csignal>
 #include <cstdio>
-#include <cstdlib>
 #include <iostream>
 #include <new>
 #include <optional>
@@ -152,12 +151,8 @@ int main(int argc, char** argv) {
   // this catches it anywhere else. Catching also unwinds the stack, which
   // removes the temporary output file (an uncaught exception aborts without).
   try {
-    const vocabcount::cli::ParsedArgs parsed = vocabcount::cli::ParseArgs(
-        argc, argv, [](const std::string& name) -> std::optional<std::string> {
-          const char* value = std::getenv(name.c_str());
-          if (value == nullptr) return std::nullopt;
-          return std::string(value);
-        });
+    const vocabcount::cli::ParsedArgs parsed =
+        vocabcount::cli::ParseArgs(argc, argv, vocabcount::ProcessEnvironment());
     std::cout << parsed.stdout_text << std::flush;
     std::cerr << parsed.stderr_text;
     if (!parsed.options) return parsed.exit_status;

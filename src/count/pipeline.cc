@@ -191,18 +191,15 @@ void ReportJsonl(const std::vector<Input>& inputs, const std::vector<internal::J
 
 void RunPipeline(const std::vector<Input>& inputs, const Options& options, const EntrySink& sink,
                  internal::IcuProbe probe_icu, CountReport& report) {
-  // Set-up failures (ICU data missing, a JSON field that cannot be) concern
-  // the run, not one input. Tokenizers make their ICU parts on first need,
+  // Set-up failures (ICU data missing) concern the run, not one input. Tokenizers make their ICU parts on first need,
   // in the middle of the run: the probe opens ICU's data for them first.
   const internal::DictionaryEngines engines = internal::DefaultDictionaryEngines();
   const absl::Status icu_status = probe_icu(options.tokenizer, engines);
   const bool byte_level = IsPieceTokenizer(options.tokenizer) && !options.raw_pieces;
   auto normalizer_probe =
       internal::TokenNormalizer::Create(options.case_mapping, options.normalization, byte_level);
-  std::optional<absl::StatusOr<internal::JsonlField>> jsonl_probe;
-  if (!options.jsonl_field.empty()) jsonl_probe = internal::JsonlField::Create(options.jsonl_field);
-  const absl::Status jsonl_status = jsonl_probe ? jsonl_probe->status() : absl::OkStatus();
-  for (const absl::Status& status : {icu_status, normalizer_probe.status(), jsonl_status}) {
+  // ValidateOptions checked the JSON field's syntax before the run.
+  for (const absl::Status& status : {icu_status, normalizer_probe.status()}) {
     if (!status.ok()) {
       report.errors.push_back(Problem{.what = std::string(status.message())});
       return;
@@ -228,7 +225,9 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, const
     if (!normalizer.ok()) throw std::runtime_error(std::string(normalizer.status().message()));
     const std::size_t worker_index = workers_made++;
     std::optional<internal::JsonlField> jsonl;
-    if (jsonl_probe) jsonl.emplace(*internal::JsonlField::Create(options.jsonl_field));
+    if (!options.jsonl_field.empty()) {
+      jsonl.emplace(internal::JsonlField::Create(options.jsonl_field).value());
+    }
     // Workers handing over at once start far apart.
     const std::size_t first_partition = worker_index * 97 % internal::kPartitions;
     std::optional<internal::NgramWindow> ngrams;

@@ -15,7 +15,9 @@ namespace {
 
 constexpr std::uint64_t kNoLimit = UINT64_MAX;
 constexpr int kMaxShards = 1 << 20;
-constexpr int kMaxThreads = 1024;
+// What Set() says of a name in the table that it does not read (a test
+// checks that no row gets it).
+constexpr const char* kUnread = "is in the options table but not read";
 
 constexpr std::array kTable = {
     OptionSpec{"tokenizer", 't', "KIND",
@@ -33,7 +35,7 @@ constexpr std::array kTable = {
                "Join an n-gram's tokens with STR (default: one space)"},
     OptionSpec{"min-count", 0, "N", "Drop tokens seen fewer than N times"},
     OptionSpec{"max-token-bytes", 0, "N",
-               "Do not count tokens longer than N bytes (default 65536, at most 16M)"},
+               "Do not count tokens longer than N bytes (default 65536, at most 16777216)"},
     OptionSpec{"top", 0, "N", "Keep only the N most frequent tokens"},
     OptionSpec{"sort", 0, "ORDER", "Output order: count (default) or token"},
     OptionSpec{"format", 0, "FORMAT", "tsv (default), glove or json"},
@@ -84,6 +86,15 @@ std::string NotWholeNumber(std::string_view value, std::uint64_t min, std::uint6
   return Quoted(value) + " is not a whole number " +
          (max == kNoLimit ? "of at least " + std::to_string(min)
                           : "from " + std::to_string(min) + " to " + std::to_string(max));
+}
+
+// `value` into `out` when it is a whole number in [min, max].
+template <typename Number>
+std::string SetNumber(std::string_view value, std::uint64_t min, std::uint64_t max, Number& out) {
+  const std::optional<std::uint64_t> parsed = WholeNumber(value, min, max);
+  if (!parsed) return NotWholeNumber(value, min, max);
+  out = static_cast<Number>(*parsed);
+  return "";
 }
 
 // `value` as one of `names`, or the problem listing them.
@@ -230,29 +241,13 @@ std::string Set(Settings& settings, std::string_view name, std::string_view valu
     (name == "jsonl" ? options.jsonl_field : options.temp_dir) = value;
     return "";
   }
-  // Whole numbers.
-  struct Number {
-    std::string_view name;
-    std::uint64_t min, max;
-  };
-  static constexpr Number kNumbers[] = {
-      {"min-count", 1, kNoLimit},
-      {"top", 1, kNoLimit},
-      {"threads", 1, kMaxThreads},
-      {"max-token-bytes", 1, Options::kMaxTokenBytesLimit},
-      {"chunk-size", 1, std::uint64_t{1} << 30},
-  };
-  for (const Number& number : kNumbers) {
-    if (name != number.name) continue;
-    const auto parsed = WholeNumber(value, number.min, number.max);
-    if (!parsed) return NotWholeNumber(value, number.min, number.max);
-    if (name == "min-count") options.min_count = *parsed;
-    if (name == "top") options.top = *parsed;
-    if (name == "threads") options.threads = static_cast<int>(*parsed);
-    if (name == "max-token-bytes") options.max_token_bytes = *parsed;
-    if (name == "chunk-size") options.chunk_bytes = *parsed;
-    return "";
+  if (name == "min-count") return SetNumber(value, 1, kNoLimit, options.min_count);
+  if (name == "top") return SetNumber(value, 1, kNoLimit, options.top);
+  if (name == "threads") return SetNumber(value, 1, Options::kMaxThreads, options.threads);
+  if (name == "max-token-bytes") {
+    return SetNumber(value, 1, Options::kMaxTokenBytesLimit, options.max_token_bytes);
   }
+  if (name == "chunk-size") return SetNumber(value, 1, std::uint64_t{1} << 30, options.chunk_bytes);
   // Flags.
   const std::optional<bool> on = FlagValue(value);
   if (!on) return Quoted(value) + " is not true or false";
@@ -267,12 +262,16 @@ std::string Set(Settings& settings, std::string_view name, std::string_view valu
                         nfc ? Normalization::kNfc : Normalization::kNfkc,
                         nfc ? Normalization::kNfkc : Normalization::kNfc, "nfc", "nfkc");
   }
+  bool* const flag = name == "raw-pieces"     ? &options.raw_pieces
+                     : name == "header"       ? &settings.write.header
+                     : name == "strict-jsonl" ? &options.strict_jsonl
+                     : name == "keep-going"   ? &options.keep_going
+                     : name == "follow"       ? &options.follow_symlinks
+                                              : nullptr;
+  if (flag != nullptr) *flag = *on;
   if (name == "merge") settings.kind = *on ? RunKind::kMerge : RunKind::kCount;
-  if (name == "raw-pieces") options.raw_pieces = *on;
-  if (name == "header") settings.write.header = *on;
-  if (name == "strict-jsonl") options.strict_jsonl = *on;
-  if (name == "keep-going") options.keep_going = *on;
-  if (name == "follow") options.follow_symlinks = *on;
+  // A row of the table that nothing here reads would be silently ignored.
+  if (flag == nullptr && name != "merge") return kUnread;
   return "";
 }
 
@@ -280,32 +279,21 @@ std::string Set(Settings& settings, std::string_view name, std::string_view valu
 
 std::span<const OptionSpec> OptionTable() { return kTable; }
 
+Environment ProcessEnvironment() {
+  return [](const std::string& variable) {
+    const char* text = std::getenv(variable.c_str());
+    return text ? std::optional<std::string>(text) : std::nullopt;
+  };
+}
+
 std::optional<std::uint64_t> ParseSize(std::string_view text) {
-  std::uint64_t unit = 1;
-  if (!text.empty()) {
-    switch (text.back()) {
-      case 'K':
-      case 'k':
-        unit = std::uint64_t{1} << 10;
-        break;
-      case 'M':
-      case 'm':
-        unit = std::uint64_t{1} << 20;
-        break;
-      case 'G':
-      case 'g':
-        unit = std::uint64_t{1} << 30;
-        break;
-      case 'T':
-      case 't':
-        unit = std::uint64_t{1} << 40;
-        break;
-      default:
-        break;
-    }
-    if (unit > 1) text.remove_suffix(1);
-  }
-  const auto number = WholeNumber(text, 0, (std::uint64_t{1} << 50));
+  // A suffix K, M, G or T (either case): 2^10, 2^20, 2^30 or 2^40.
+  const std::size_t power =
+      text.empty() ? std::string_view::npos : std::string_view("KMGTkmgt").find(text.back());
+  const std::uint64_t unit =
+      power == std::string_view::npos ? 1 : std::uint64_t{1} << (10 * (power % 4 + 1));
+  if (unit > 1) text.remove_suffix(1);
+  const auto number = WholeNumber(text, 0, std::uint64_t{1} << 50);
   if (!number || *number > (std::uint64_t{1} << 50) / unit) return std::nullopt;
   return *number * unit;
 }
@@ -317,12 +305,8 @@ std::string SetOption(Settings& settings, std::string_view name, std::string_vie
   bool known = false;
   for (const OptionSpec& spec : kTable) known = known || spec.name == dashed;
   if (!known) return "--" + dashed + ": there is no such option";
-  const Environment process_environment = [](const std::string& variable) {
-    const char* text = std::getenv(variable.c_str());
-    return text ? std::optional<std::string>(text) : std::nullopt;
-  };
   const std::string problem =
-      Set(settings, dashed, value, environment ? environment : process_environment);
+      Set(settings, dashed, value, environment ? environment : ProcessEnvironment());
   // The pair conflicts name both options already.
   if (problem.empty() || problem.starts_with("--")) return problem;
   return "--" + dashed + ": " + problem;

@@ -72,9 +72,9 @@ std::vector<std::string> ValidateOptions(const Options& options, const RunShape&
   if (shape.write != nullptr && shape.write->header && shape.write->format != OutputFormat::kTsv) {
     problems.push_back("--header goes only with --format tsv");
   }
-  if (options.threads < 0 || options.threads > 1024) {
-    problems.push_back("--threads: " + std::to_string(options.threads) +
-                       " is not from 1 to 1024 (or 0: the usable cores)");
+  if (options.threads < 0 || options.threads > Options::kMaxThreads) {
+    problems.push_back("--threads: " + std::to_string(options.threads) + " is not from 1 to " +
+                       std::to_string(Options::kMaxThreads) + " (or 0: the usable cores)");
   }
   // The field's syntax is the JSON Lines reader's to say.
   if (!options.jsonl_field.empty() && !internal::JsonlField::Create(options.jsonl_field).ok()) {
