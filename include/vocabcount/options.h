@@ -2,6 +2,7 @@
 // normalized, how the work is spread over threads, and which entries are kept.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -168,6 +169,14 @@ struct Options {
   int shard_count = 1;
 
   ProgressCallback progress;
+
+  // When set, another thread may store true to stop the run early (a front
+  // end's Ctrl-C): reading stops at the next unit, finishing at the next
+  // partition or entry, and the report is not finished, with the error
+  // kInterrupted. The flag must outlive the run.
+  const std::atomic<bool>* cancel = nullptr;
+  static constexpr const char* kInterrupted = "interrupted";
+  bool cancelled() const { return cancel != nullptr && cancel->load(std::memory_order_relaxed); }
 };
 
 // What is wrong with the pre-tokenizer settings of `options`, or an empty

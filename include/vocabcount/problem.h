@@ -13,6 +13,10 @@ struct Problem {
   std::string what;
   // The line (1-based), for inputs read as lines (JSON Lines, vocabularies).
   std::optional<std::uint64_t> line = std::nullopt;
+  // The errno of the system call that failed (ENOENT, EACCES...), or 0 when
+  // the problem is not one (corrupt data, a malformed line): front ends map
+  // it to their own errors, such as Python's FileNotFoundError.
+  int error_number = 0;
 
   // "path: what", "path:offset: what" or "path: line N: what"; stdin is
   // shown as "<stdin>".

@@ -10,9 +10,11 @@
 
 namespace vocabcount {
 
-// What a run does with its inputs: count their tokens, or sum vocabularies
-// written earlier (MergeVocabularies), which takes no tokenizing options.
-enum class RunKind { kCount, kMerge };
+// What a run does with its inputs: count their tokens, count documents handed
+// over in memory (CountDocuments), which are neither JSON Lines nor files to
+// walk or deal to shards, or sum vocabularies written earlier
+// (MergeVocabularies), which takes no tokenizing options.
+enum class RunKind { kCount, kDocuments, kMerge };
 
 // What a run will be given besides its Options, as far as the caller knows.
 struct RunShape {

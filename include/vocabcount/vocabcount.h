@@ -3,6 +3,7 @@
 
 #include "vocabcount/atomic_file.h"
 #include "vocabcount/count.h"
+#include "vocabcount/documents.h"
 #include "vocabcount/merge.h"
 #include "vocabcount/options.h"
 #include "vocabcount/path_list.h"

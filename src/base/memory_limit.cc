@@ -74,7 +74,9 @@ std::optional<std::uint64_t> CgroupMemoryLimit(std::string_view proc_self_cgroup
   return tightest;
 }
 
-std::uint64_t UsableMemoryBytes() {
+namespace {
+
+std::uint64_t ReadUsableMemoryBytes() {
   const long pages = sysconf(_SC_PHYS_PAGES);
   const long page_bytes = sysconf(_SC_PAGESIZE);
   std::uint64_t usable = pages > 0 && page_bytes > 0
@@ -84,6 +86,16 @@ std::uint64_t UsableMemoryBytes() {
   std::stringstream text;
   text << file.rdbuf();
   if (auto limit = CgroupMemoryLimit(text.str(), "/sys/fs/cgroup")) usable = std::min(usable, *limit);
+  return usable;
+}
+
+}  // namespace
+
+std::uint64_t UsableMemoryBytes() {
+  // Read once: a process's limits are set when it starts (by Slurm, Docker
+  // or systemd), and reading five files costs more than counting a small
+  // text, which a program calling the library may do thousands of times.
+  static const std::uint64_t usable = ReadUsableMemoryBytes();
   return usable;
 }
 

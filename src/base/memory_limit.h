@@ -10,7 +10,8 @@
 
 namespace vocabcount::internal {
 
-// The smaller of physical memory and the cgroup limit.
+// The smaller of physical memory and the cgroup limit, as they were at the
+// first call.
 std::uint64_t UsableMemoryBytes();
 
 // The tightest memory limit on the cgroup that `proc_self_cgroup` (the text

@@ -108,15 +108,19 @@ void FoldedCounts::FoldAll(const std::vector<TokenCounter*>& counters, int threa
   }
   // Everything fits: each partition is folded once, by one task, with no
   // lock, the largest table of a partition taking in the others.
+  auto fold = [&](std::size_t p) {
+    const std::size_t before = tables_[p].bytes();
+    for (TokenCounter* counter : counters) tables_[p].Absorb(std::move(counter->partition(p)));
+    AddBytes(static_cast<std::ptrdiff_t>(tables_[p].bytes()) - static_cast<std::ptrdiff_t>(before));
+  };
+  // One thread needs no arena: starting one costs more than a small count.
+  if (threads <= 1) {
+    for (std::size_t p = 0; p < kPartitions; ++p) fold(p);
+    return;
+  }
   // More threads than cores would not be faster, and oneTBB warns of them.
   tbb::task_arena arena(std::clamp(threads, 1, tbb::info::default_concurrency()));
-  arena.execute([&] {
-    tbb::parallel_for(std::size_t{0}, kPartitions, [&](std::size_t p) {
-      const std::size_t before = tables_[p].bytes();
-      for (TokenCounter* counter : counters) tables_[p].Absorb(std::move(counter->partition(p)));
-      AddBytes(static_cast<std::ptrdiff_t>(tables_[p].bytes()) - static_cast<std::ptrdiff_t>(before));
-    });
-  });
+  arena.execute([&] { tbb::parallel_for(std::size_t{0}, kPartitions, fold); });
 }
 
 }  // namespace vocabcount::internal

@@ -50,6 +50,7 @@
 #include "tokenize/piece_cut.h"
 #include "tokenize/pretokenize.h"
 #include "tokenize/tokenize.h"
+#include "vocabcount/documents.h"
 #include "vocabcount/validate.h"
 
 namespace vocabcount {
@@ -369,6 +370,29 @@ CountReport CountText(std::string_view text, const Options& options, const Entry
   CountReport refused;
   if (internal::RefuseOptions(ValidateOptions(options), refused)) return refused;
   return CountInputs(TextInputs(text), {}, options, sink);
+}
+
+CountReport CountDocuments(const DocumentSource& next, const Options& options,
+                           const EntrySink& sink) {
+  CountReport refused;
+  if (internal::RefuseOptions(ValidateOptions(options, {.kind = RunKind::kDocuments}), refused)) {
+    return refused;
+  }
+  Input input{.kind = Input::Kind::kDocuments, .path = "<documents>", .documents = &next};
+  // A source that ends within its first unit is counted as small text is,
+  // without starting threads.
+  std::uint64_t taken_bytes = 0;
+  for (;;) {
+    auto batch = std::make_shared<DocumentBatch>();
+    if (!next(*batch)) {
+      input.expected_bytes = taken_bytes;
+      break;
+    }
+    taken_bytes += batch->text.size();
+    input.taken.push_back(std::move(batch));
+    if (taken_bytes > options.chunk_bytes || options.cancelled()) break;
+  }
+  return CountInputs({std::move(input)}, {}, options, sink);
 }
 
 namespace internal {

@@ -99,8 +99,9 @@ void NormalizeRawCounts(Worker& worker) {
 UnitResult CountUnit(Worker& worker, const Unit& unit) {
   std::string_view text = unit.piece.data;
   std::uint64_t offset = unit.piece.offset;
-  // A byte order mark opens an input; it is not text.
-  if (offset == 0 && text.starts_with("\xEF\xBB\xBF")) {
+  // A byte order mark opens an input; it is not text. Documents handed over
+  // in memory are text already.
+  if (offset == 0 && !unit.document_ends && text.starts_with("\xEF\xBB\xBF")) {
     text.remove_prefix(3);
     offset = 3;
   }
@@ -110,9 +111,9 @@ UnitResult CountUnit(Worker& worker, const Unit& unit) {
   if (worker.jsonl) {
     // Ill-formed UTF-8 in a line makes it invalid JSON: a bad line.
     result.jsonl = ExtractTexts(*worker.jsonl, text, unit.piece.first_line, worker.jsonl_texts,
-                                worker.pieces ? &worker.jsonl_ends : nullptr);
+                                worker.pieces ? &worker.document_ends : nullptr);
     text = worker.jsonl_texts;
-    if (worker.pieces) documents = &worker.jsonl_ends;
+    if (worker.pieces) documents = &worker.document_ends;
   } else {
     result.scan = ScanUtf8(text);
     // Pieces are cut from the text as Python decodes it. Units end between
@@ -121,6 +122,18 @@ UnitResult CountUnit(Worker& worker, const Unit& unit) {
       worker.repaired.Repair(text);
       text = worker.repaired.text();
       repaired = true;
+    }
+    // The other tokenizers need no document ends: the line feed between two
+    // documents ends tokens and n-grams.
+    if (worker.pieces && unit.document_ends) {
+      documents = unit.document_ends.get();
+      if (repaired) {
+        worker.document_ends.clear();
+        for (const std::size_t end : *documents) {
+          worker.document_ends.push_back(worker.repaired.RepairedOffset(end));
+        }
+        documents = &worker.document_ends;
+      }
     }
   }
   TokenFilter filter(text, worker.max_token_bytes, unit.piece.forced_start, unit.piece.forced_end);

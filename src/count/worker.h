@@ -43,10 +43,12 @@ struct Worker {
   FoldedCounts* folded = nullptr;
   std::size_t handover_bytes = 0;
   std::size_t first_partition = 0;
-  // With a pre-tokenizer: each string of a unit is tokenized alone, and a
-  // unit with ill-formed UTF-8 is read with U+FFFD in its place.
+  // With a pre-tokenizer: each string of a unit (a JSON line's, or a
+  // document's) is tokenized alone, and a unit with ill-formed UTF-8 is read
+  // with U+FFFD in its place; document_ends are where the strings end in
+  // the text tokenized.
   bool pieces = false;
-  std::vector<std::size_t> jsonl_ends;
+  std::vector<std::size_t> document_ends;
   RepairedUtf8 repaired;
 };
 

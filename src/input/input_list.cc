@@ -83,7 +83,8 @@ class DirectoryWalker {
   }
 
   void Report(const fs::path& path, int error_number) {
-    out_.errors.push_back(Problem{.path = path.string(), .what = std::strerror(error_number)});
+    out_.errors.push_back(
+        Problem{.path = path.string(), .what = std::strerror(error_number), .error_number = error_number});
   }
 
   const Options& options_;
@@ -104,7 +105,8 @@ ResolvedInputs ResolveInputs(const std::vector<std::string>& paths, const Option
     }
     struct stat st;
     if (stat(path.c_str(), &st) != 0) {
-      resolved.errors.push_back(Problem{.path = path, .what = std::strerror(errno)});
+      resolved.errors.push_back(
+          Problem{.path = path, .what = std::strerror(errno), .error_number = errno});
     } else if (S_ISDIR(st.st_mode)) {
       walker.Walk(path, st);
     } else {

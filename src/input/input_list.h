@@ -2,24 +2,30 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "vocabcount/documents.h"
 #include "vocabcount/options.h"
 #include "vocabcount/problem.h"
 
 namespace vocabcount::internal {
 
 struct Input {
-  enum class Kind { kPath, kStdin, kMemory };
+  enum class Kind { kPath, kStdin, kMemory, kDocuments };
   Kind kind = Kind::kPath;
   std::string path;         // as shown in messages ("-" for stdin)
   std::string_view memory;  // the text, for kMemory
   // Bytes expected, when known in advance (regular files, memory); streams
   // such as stdin and FIFOs have none.
   std::optional<std::uint64_t> expected_bytes;
+  // For kDocuments: where the batches come from, and the first ones, taken
+  // from it before the run to learn its size.
+  const DocumentSource* documents = nullptr;
+  std::vector<std::shared_ptr<const DocumentBatch>> taken;
 };
 
 struct ResolvedInputs {

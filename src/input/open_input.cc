@@ -17,7 +17,7 @@ std::optional<TextStream> OpenText(const Input& input, std::optional<Problem>& p
   const bool is_stdin = input.kind == Input::Kind::kStdin;
   const int fd = is_stdin ? STDIN_FILENO : open(input.path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
-    problem = Problem{.path = input.path, .what = std::strerror(errno)};
+    problem = Problem{.path = input.path, .what = std::strerror(errno), .error_number = errno};
     return std::nullopt;
   }
   if (!is_stdin) posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);

@@ -14,7 +14,7 @@ std::optional<Problem> ReadPathList(const std::string& list, bool nul_separated,
                                     std::vector<std::string>& paths) {
   const bool from_stdin = list == "-";
   const int fd = from_stdin ? STDIN_FILENO : open(list.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return Problem{.path = list, .what = std::strerror(errno)};
+  if (fd < 0) return Problem{.path = list, .what = std::strerror(errno), .error_number = errno};
   const char separator = nul_separated ? '\0' : '\n';
   std::string pending;  // the start of a path that a block boundary cut
   char block[1 << 16];

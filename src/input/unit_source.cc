@@ -8,6 +8,7 @@
 #include <cstring>
 #include <utility>
 
+#include "base/cancel.h"
 #include "input/open_input.h"
 
 namespace vocabcount::internal {
@@ -25,12 +26,19 @@ UnitSource::UnitSource(const std::vector<Input>& inputs, const Options& options,
 }
 
 std::optional<Unit> UnitSource::Next() {
+  ThrowIfCancelled(options_);
   if (stopped_) return std::nullopt;
   for (;;) {
+    if (reading_documents_) {
+      if (std::optional<Unit> unit = NextBatch()) return unit;
+      FinishDocuments();
+      continue;
+    }
     if (!reader_) {
       if (next_input_ == inputs_.size() || stopped_) return std::nullopt;
       OpenNext();
-      if (!reader_) ++progress_.inputs_done;  // it could not be opened
+      // it could not be opened
+      if (!reader_ && !reading_documents_) ++progress_.inputs_done;
       continue;
     }
     Unit unit{current_, {}};
@@ -61,6 +69,14 @@ void UnitSource::OpenNext() {
   const Input& input = inputs_[current_];
   ChunkReader::DescribedReadFunction read_input;
   switch (input.kind) {
+    case Input::Kind::kDocuments:
+      // Each batch is a unit already: it ends between documents.
+      reading_documents_ = true;
+      taken_ = input.taken;
+      next_taken_ = 0;
+      documents_offset_ = 0;
+      document_bytes_ = 0;
+      return;
     case Input::Kind::kMemory:
       // Text handed over in memory is text, never compressed.
       memory_left_ = input.memory;
@@ -109,6 +125,46 @@ void UnitSource::OpenNext() {
   if (input.expected_bytes && (!text_ || text_->format().empty())) {
     reader_->ExpectBytes(*input.expected_bytes);
   }
+}
+
+std::optional<Unit> UnitSource::NextBatch() {
+  std::shared_ptr<const DocumentBatch> batch;
+  while (!batch || batch->empty()) {
+    if (next_taken_ < taken_.size()) {
+      batch = std::move(taken_[next_taken_++]);
+      continue;
+    }
+    auto fresh = std::make_shared<DocumentBatch>();
+    if (!(*inputs_[current_].documents)(*fresh)) return std::nullopt;
+    batch = std::move(fresh);
+  }
+  if (batch->text.size() > ChunkReader::kMaxUnitBytes) {
+    Fail(Problem{.path = inputs_[current_].path,
+                 .byte_offset = documents_offset_,
+                 .what = "a document of more than 2 GiB"});
+    stopped_ = true;
+    return std::nullopt;
+  }
+  Unit unit{.input_index = current_,
+            .piece = {.offset = documents_offset_,
+                      .data = batch->text,
+                      .owner = std::shared_ptr<const char[]>(batch, batch->text.data())},
+            .document_ends = std::shared_ptr<const std::vector<std::size_t>>(batch, &batch->ends)};
+  documents_offset_ += batch->text.size();
+  document_bytes_ += batch->text.size() - batch->ends.size();
+  ReportProgress(documents_offset_);
+  return unit;
+}
+
+void UnitSource::FinishDocuments() {
+  reading_documents_ = false;
+  taken_.clear();
+  ++report_.stats.inputs;
+  report_.stats.bytes += document_bytes_;
+  report_.stats.stored_bytes += document_bytes_;
+  progress_.bytes_done += documents_offset_;
+  ++progress_.inputs_done;
+  ReportProgress(0);
 }
 
 std::uint64_t UnitSource::StoredBytesRead() const {

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,8 @@ namespace vocabcount::internal {
 struct Unit {
   std::size_t input_index = 0;
   InputPiece piece;
+  // For a batch of documents: where each ends in piece.data (DocumentBatch).
+  std::shared_ptr<const std::vector<std::size_t>> document_ends;
 };
 
 // Opens inputs one after another and hands out their units in order. Only
@@ -47,6 +50,10 @@ class UnitSource {
 
  private:
   void OpenNext();
+  // The next batch of the documents input being read as a unit, or nullopt
+  // at its end.
+  std::optional<Unit> NextBatch();
+  void FinishDocuments();
   // Bytes of the current input read from storage so far.
   std::uint64_t StoredBytesRead() const;
   // Tells the progress callback, if any, how far the reading has got;
@@ -66,6 +73,14 @@ class UnitSource {
   std::optional<ChunkReader> reader_;
   std::optional<TextStream> text_;  // of a file or stdin, read by reader_
   std::string_view memory_left_;
+  // While a documents input is read: its batches taken before the run, not
+  // handed out yet, and the bytes handed out so far (line feeds included)
+  // and of documents alone.
+  bool reading_documents_ = false;
+  std::vector<std::shared_ptr<const DocumentBatch>> taken_;
+  std::size_t next_taken_ = 0;
+  std::uint64_t documents_offset_ = 0;
+  std::uint64_t document_bytes_ = 0;
   std::atomic<bool> stopped_ = false;
   std::chrono::steady_clock::time_point start_;
   Progress progress_;  // of the inputs done

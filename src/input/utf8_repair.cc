@@ -34,4 +34,14 @@ std::uint64_t RepairedUtf8::OriginalOffset(std::uint64_t offset) const {
   return offset - (r.repaired + 3) + r.original + r.bytes;
 }
 
+std::uint64_t RepairedUtf8::RepairedOffset(std::uint64_t offset) const {
+  // The last replacement that starts before `offset`.
+  auto after = std::upper_bound(
+      replacements_.begin(), replacements_.end(), offset,
+      [](std::uint64_t value, const Replacement& r) { return value <= r.original; });
+  if (after == replacements_.begin()) return offset;
+  const Replacement& r = *(after - 1);
+  return offset - (r.original + r.bytes) + r.repaired + 3;
+}
+
 }  // namespace vocabcount::internal

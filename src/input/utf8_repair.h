@@ -22,6 +22,9 @@ class RepairedUtf8 {
   // The offset in the original text of byte `offset` of the repaired one
   // (within a replacement character: the start of the sequence it replaced).
   std::uint64_t OriginalOffset(std::uint64_t offset) const;
+  // The offset in the repaired text of byte `offset` of the original one,
+  // which must not be inside an ill-formed sequence.
+  std::uint64_t RepairedOffset(std::uint64_t offset) const;
 
  private:
   std::string text_;

@@ -12,6 +12,7 @@
 #include <optional>
 #include <utility>
 
+#include "base/cancel.h"
 #include "base/report_failure.h"
 #include "base/report_stats.h"
 #include "vocabcount/validate.h"
@@ -95,6 +96,7 @@ class Merger {
     if (!source.Open(kCheckBufferBytes)) return Failed(*source.problem());
     std::string previous;
     while (source.Advance()) {
+      internal::ThrowIfCancelled(options_);
       const VocabularyLine& entry = source.current();
       const int order = entry.token.compare(previous);
       if (order < 0) return Order::kUnsorted;
@@ -183,6 +185,7 @@ class Merger {
   // its next entry, or out of the heap at its end. False when the merge must
   // stop.
   bool Step(SourceHeap& heap, std::uint64_t prefix, std::string_view token) {
+    internal::ThrowIfCancelled(options_);
     MergeSource& source = heap.top();
     if (!source.Advance()) {
       heap.PopTop();
@@ -263,6 +266,7 @@ class Merger {
       return;
     }
     while (source.Advance()) {
+      internal::ThrowIfCancelled(options_);
       const VocabularyLine& entry = source.current();
       const auto conflict =
           totals.Add(entry.token, entry.count, static_cast<std::uint32_t>(index));
@@ -293,6 +297,7 @@ class Merger {
 
   // False when the sink wants no more entries.
   bool Deliver(std::string_view token, std::uint64_t count) {
+    internal::ThrowIfCancelled(options_);
     if (sink_) return sink_(token, count);
     report_.vocabulary.push_back(VocabularyEntry{std::string(token), count});
     return true;

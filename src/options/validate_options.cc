@@ -56,6 +56,19 @@ void CheckCount(const Options& options, const WriteOptions* write,
   }
 }
 
+// Documents in memory are text already, and not files.
+void CheckDocuments(const Options& options, std::vector<std::string>& problems) {
+  if (!options.jsonl_field.empty()) {
+    problems.push_back("--jsonl: documents handed over in memory are text, not JSON Lines");
+  }
+  if (options.shard_count != 1 || options.shard_index != 0) {
+    problems.push_back("--shard: documents handed over in memory cannot be dealt to parts");
+  }
+  if (!options.include.empty() || !options.exclude.empty()) {
+    problems.push_back("--include and --exclude filter the files of a directory, not documents");
+  }
+}
+
 }  // namespace
 
 std::vector<std::string> ValidateOptions(const Options& options, const RunShape& shape) {
@@ -64,6 +77,7 @@ std::vector<std::string> ValidateOptions(const Options& options, const RunShape&
     CheckMerge(options, problems);
   } else {
     CheckCount(options, shape.write, problems);
+    if (shape.kind == RunKind::kDocuments) CheckDocuments(options, problems);
   }
   if (options.max_token_bytes < 1 || options.max_token_bytes > Options::kMaxTokenBytesLimit) {
     problems.push_back("--max-token-bytes: " + std::to_string(options.max_token_bytes) +

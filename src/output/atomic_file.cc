@@ -24,7 +24,10 @@ namespace {
 constexpr int kMaxLinksFollowed = 40;
 
 Problem ErrnoProblem(const std::string& path, const char* doing) {
-  return Problem{.path = path, .what = std::string(doing) + std::strerror(errno)};
+  const int error_number = errno;
+  return Problem{.path = path,
+                 .what = std::string(doing) + std::strerror(error_number),
+                 .error_number = error_number};
 }
 
 // Creates a file of its own at `pattern`, whose last six characters are

@@ -23,6 +23,7 @@
 #endif
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <vector>
 
@@ -272,6 +273,11 @@ absl::StatusOr<std::unique_ptr<Tokenizer>> MakeTokenizer(TokenizerKind kind,
 
 absl::Status ProbeIcuData(TokenizerKind kind, DictionaryEngines engines) {
   if (kind != TokenizerKind::kWord) return absl::OkStatus();
+  // Data found once stays found: a program that counts many small texts
+  // pays for the probe once.
+  static std::atomic<bool> found[2] = {false, false};
+  std::atomic<bool>& found_before = found[engines == DictionaryEngines::kNative ? 1 : 0];
+  if (found_before.load(std::memory_order_acquire)) return absl::OkStatus();
   // The rules only: settling would load every dictionary engine of ICU's,
   // which most texts never need and whose absence ICU does not report.
   UErrorCode status = U_ZERO_ERROR;
@@ -286,6 +292,7 @@ absl::Status ProbeIcuData(TokenizerKind kind, DictionaryEngines engines) {
     }
     ThaiDictionary::Get();  // opened once for the process; absent is no error
   }
+  found_before.store(true, std::memory_order_release);
   return absl::OkStatus();
 }
 

@@ -1,0 +1,127 @@
+// The background run and its hand-over of entries to Python.
+#include "entry_stream.h"
+
+#include <chrono>
+
+namespace vocabcount::python {
+namespace {
+
+// Entries per batch: large enough that taking one costs little, small enough
+// that two batches in flight are a few MiB.
+constexpr std::size_t kBatchEntries = 16384;
+// Batches made but not yet taken: the run waits for Python beyond this.
+constexpr std::size_t kMaxReady = 2;
+// How long Python waits before it looks at its signals again.
+constexpr auto kSignalCheck = std::chrono::milliseconds(100);
+
+}  // namespace
+
+void EntryStream::Start() {
+  thread_ = std::thread([this] { RunToEnd(); });
+}
+
+void EntryStream::RunHere() {
+  bounded_ = false;
+  py::gil_scoped_release release;
+  RunToEnd();
+}
+
+void EntryStream::RunToEnd() {
+  const EntrySink sink = [this](std::string_view token, std::uint64_t count) {
+    return Add(token, count);
+  };
+  CountReport report = run_(sink, &cancel_);
+  if (report.finished && !filling_.empty()) HandOver();
+  std::lock_guard lock(mutex_);
+  report_ = std::move(report);
+  finished_ = true;
+  batch_ready_.notify_all();
+}
+
+EntryStream::~EntryStream() {
+  if (!thread_.joinable()) return;
+  cancel_ = true;
+  batch_taken_.notify_all();
+  // The run may be waiting for the GIL (a document source).
+  if (PyGILState_Check()) {
+    py::gil_scoped_release release;
+    thread_.join();
+  } else {
+    thread_.join();
+  }
+}
+
+bool EntryStream::Add(std::string_view token, std::uint64_t count) {
+  filling_.emplace_back(std::string(token), count);
+  return filling_.size() < kBatchEntries || HandOver();
+}
+
+bool EntryStream::HandOver() {
+  std::unique_lock lock(mutex_);
+  batch_taken_.wait(lock, [this] { return !bounded_ || ready_.size() < kMaxReady || cancel_; });
+  if (cancel_) return false;
+  ready_.push_back(std::move(filling_));
+  filling_.clear();
+  batch_ready_.notify_one();
+  return true;
+}
+
+std::optional<EntryStream::Batch> EntryStream::Take() {
+  for (;;) {
+    {
+      py::gil_scoped_release release;
+      std::unique_lock lock(mutex_);
+      if (batch_ready_.wait_for(lock, kSignalCheck,
+                                [this] { return !ready_.empty() || finished_; })) {
+        if (ready_.empty()) break;
+        Batch batch = std::move(ready_.front());
+        ready_.pop_front();
+        batch_taken_.notify_one();
+        return batch;
+      }
+    }
+    if (PyErr_CheckSignals() != 0) {
+      // Kept while the run stops: waiting must not clear it.
+      py::error_already_set interrupted;
+      Cancel();
+      throw interrupted;
+    }
+  }
+  Join();
+  return std::nullopt;
+}
+
+void EntryStream::Join() {
+  if (!thread_.joinable()) return;
+  py::gil_scoped_release release;
+  thread_.join();
+}
+
+void EntryStream::Cancel() {
+  cancel_ = true;
+  batch_taken_.notify_all();
+  Join();
+}
+
+py::object EntryStream::NextBatch() {
+  std::optional<Batch> batch = Take();
+  if (!batch) return py::none();
+  py::list entries(batch->size());
+  for (std::size_t i = 0; i < batch->size(); ++i) {
+    const auto& [token, count] = (*batch)[i];
+    entries[i] = py::make_tuple(py::str(token), count);
+  }
+  return std::move(entries);
+}
+
+void EntryStream::FillDict(py::dict target) {
+  while (std::optional<Batch> batch = Take()) {
+    for (const auto& [token, count] : *batch) {
+      py::str key(token);
+      py::int_ value(count);
+      if (PyDict_SetItem(target.ptr(), key.ptr(), value.ptr()) != 0) throw py::error_already_set();
+    }
+  }
+}
+
+}  // namespace vocabcount::python

@@ -1,0 +1,191 @@
+// The _vocabcount extension: the library's runs started from Python, their
+// options read by the library's own table and their reports handed back as
+// plain data. vocabcount/__init__.py turns reports into exceptions and
+// warnings; nothing here decides what a run means.
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+#include <sys/stat.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "entry_stream.h"
+#include "python_documents.h"
+#include "vocabcount/vocabcount.h"
+
+namespace vocabcount::python {
+namespace {
+
+using OptionList = std::vector<std::pair<std::string, std::string>>;
+
+// The options as the library reads them from text, checked for a run of
+// `kind`; every problem at once, one per line, as a ValueError.
+Settings ReadSettings(const OptionList& options, RunKind kind,
+                      const std::vector<std::string>* paths = nullptr) {
+  Settings settings;
+  settings.kind = kind;
+  std::vector<std::string> problems;
+  const Environment environment = ProcessEnvironment();
+  for (const auto& [name, value] : options) {
+    if (std::string problem = SetOption(settings, name, value, environment); !problem.empty()) {
+      problems.push_back(std::move(problem));
+    }
+  }
+  if (problems.empty()) problems = ValidateOptions(settings.count, {.kind = kind, .paths = paths});
+  if (!problems.empty()) {
+    std::string message;
+    for (const std::string& problem : problems) message += (message.empty() ? "" : "\n") + problem;
+    throw py::value_error(message);
+  }
+  return settings;
+}
+
+std::vector<std::string> PathsOf(const std::vector<py::bytes>& paths) {
+  std::vector<std::string> strings;
+  for (const py::bytes& path : paths) strings.push_back(path);
+  return strings;
+}
+
+py::dict ProblemData(const Problem& problem) {
+  py::dict data;
+  data["path"] = py::bytes(problem.path);
+  data["what"] = problem.what;
+  data["byte_offset"] = problem.byte_offset ? py::cast(*problem.byte_offset) : py::none();
+  data["line"] = problem.line ? py::cast(*problem.line) : py::none();
+  data["errno"] = problem.error_number;
+  data["text"] = problem.ToString();
+  return data;
+}
+
+// A run's report as plain data: whether it finished, its errors and
+// warnings, and its figures as --stats=json prints them.
+py::dict ReportData(const CountReport& report) {
+  py::list errors;
+  for (const Problem& problem : report.errors) errors.append(ProblemData(problem));
+  py::list warnings;
+  for (const Warning& warning : report.warnings) warnings.append(warning.ToString());
+  py::dict data;
+  data["finished"] = report.finished;
+  data["errors"] = errors;
+  data["warnings"] = warnings;
+  data["stats"] = FormatStats(report.stats, StatsFormat::kJson);
+  return data;
+}
+
+// Inputs this small are counted on the caller's thread: a thread of its own
+// would cost more than the count. A compressed one may hold a thousand times
+// more text, still counted in well under a second.
+constexpr std::uint64_t kSmallInputBytes = 64 << 10;
+
+// Whether `paths` are regular files of at most kSmallInputBytes in all.
+bool AreSmallFiles(const std::vector<std::string>& paths) {
+  std::uint64_t total = 0;
+  for (const std::string& path : paths) {
+    struct stat st;
+    if (path == "-" || stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
+    total += static_cast<std::uint64_t>(st.st_size);
+  }
+  return total <= kSmallInputBytes;
+}
+
+// Runs `stream` here when its inputs are small, on a thread of its own
+// otherwise.
+std::unique_ptr<EntryStream> Started(std::unique_ptr<EntryStream> stream, bool small) {
+  if (small) {
+    stream->RunHere();
+  } else {
+    stream->Start();
+  }
+  return stream;
+}
+
+// The documents of count_texts, kept with the stream that reads them: the
+// source outlives the run, and its error is the stream's to raise.
+struct DocumentsStream {
+  std::unique_ptr<PythonDocuments> documents;
+  std::unique_ptr<EntryStream> stream;  // declared last: stopped first
+};
+
+}  // namespace
+
+PYBIND11_MODULE(_vocabcount, module) {
+  module.doc() = "vocabcount's engine; use the vocabcount package, which wraps it.";
+  module.attr("__version__") = VOCABCOUNT_VERSION;
+
+  module.def("option_table", [] {
+    py::list rows;
+    for (const OptionSpec& spec : OptionTable()) {
+      rows.append(py::make_tuple(std::string(spec.name), !spec.value_name.empty(), spec.repeatable,
+                                 std::string(spec.help)));
+    }
+    return rows;
+  });
+
+  py::class_<EntryStream>(module, "EntryStream")
+      .def("next_batch", &EntryStream::NextBatch)
+      .def("fill", &EntryStream::FillDict)
+      .def("cancel", &EntryStream::Cancel)
+      .def("report", [](const EntryStream& stream) { return ReportData(stream.report()); });
+
+  module.def("start_count",
+             [](const std::vector<py::bytes>& path_bytes, const OptionList& options) {
+               const std::vector<std::string> paths = PathsOf(path_bytes);
+               const Settings settings = ReadSettings(options, RunKind::kCount, &paths);
+               auto stream = std::make_unique<EntryStream>(
+                   [paths, settings](const EntrySink& sink, const std::atomic<bool>* cancel) {
+                     Options count = settings.count;
+                     count.cancel = cancel;
+                     return Count(paths, count, sink);
+                   });
+               return Started(std::move(stream), AreSmallFiles(paths));
+             });
+
+  module.def("start_merge", [](const std::vector<py::bytes>& path_bytes,
+                               const OptionList& options) {
+    const std::vector<std::string> paths = PathsOf(path_bytes);
+    const Settings settings = ReadSettings(options, RunKind::kMerge, &paths);
+    auto stream = std::make_unique<EntryStream>(
+        [paths, settings](const EntrySink& sink, const std::atomic<bool>* cancel) -> CountReport {
+          Options merge = settings.count;
+          merge.cancel = cancel;
+          return MergeVocabularies(paths, merge, sink);
+        });
+    return Started(std::move(stream), AreSmallFiles(paths));
+  });
+
+  py::class_<DocumentsStream>(module, "DocumentsStream")
+      .def("next_batch", [](DocumentsStream& self) { return self.stream->NextBatch(); })
+      .def("fill", [](DocumentsStream& self, py::dict target) { self.stream->FillDict(target); })
+      .def("cancel", [](DocumentsStream& self) { self.stream->Cancel(); })
+      .def("report", [](DocumentsStream& self) {
+        // The iteration's own exception comes first: it is the cause.
+        if (self.documents->error()) throw *self.documents->error();
+        return ReportData(self.stream->report());
+      });
+
+  module.def("start_count_texts", [](py::iterable texts, const OptionList& options) {
+    const Settings settings = ReadSettings(options, RunKind::kDocuments);
+    auto result = std::make_unique<DocumentsStream>();
+    // The stream is destroyed first (its thread joined), then the documents.
+    result->stream = std::make_unique<EntryStream>(
+        [self = result.get(), settings](const EntrySink& sink, const std::atomic<bool>* cancel) {
+          Options count = settings.count;
+          count.cancel = cancel;
+          return CountDocuments(std::ref(*self->documents), count, sink);
+        });
+    result->documents = std::make_unique<PythonDocuments>(
+        py::iter(texts), settings.count.chunk_bytes, result->stream->cancel_flag());
+    // A few documents, read at once, are counted here.
+    if (result->documents->TakeFirst()) {
+      result->stream->RunHere();
+    } else {
+      result->stream->Start();
+    }
+    return result;
+  });
+}
+
+}  // namespace vocabcount::python
