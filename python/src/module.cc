@@ -61,7 +61,7 @@ py::dict ProblemData(const Problem& problem) {
 }
 
 // A run's report as plain data: whether it finished, its errors and
-// warnings, and its figures as --stats=json prints them.
+// warnings.
 py::dict ReportData(const CountReport& report) {
   py::list errors;
   for (const Problem& problem : report.errors) errors.append(ProblemData(problem));
@@ -71,7 +71,6 @@ py::dict ReportData(const CountReport& report) {
   data["finished"] = report.finished;
   data["errors"] = errors;
   data["warnings"] = warnings;
-  data["stats"] = FormatStats(report.stats, StatsFormat::kJson);
   return data;
 }
 
