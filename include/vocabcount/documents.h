@@ -41,7 +41,7 @@ using DocumentSource = std::function<bool(DocumentBatch& batch)>;
 // Counts every document `next` hands over, as JSON Lines documents are
 // counted: no token, n-gram or piece spans two, and the vocabulary does not
 // depend on how the documents were batched. A document is held whole while it
-// is counted. Problems name the input "<documents>", at a byte offset in the
+// is counted, and a batch may hold at most 2 GiB. Problems name the input "<documents>", at a byte offset in the
 // documents joined by line feeds. Batches are read while earlier ones are
 // counted, so `next` may read a source far larger than memory.
 CountReport CountDocuments(const DocumentSource& next, const Options& options,

@@ -2,6 +2,8 @@
 #include "entry_stream.h"
 
 #include <chrono>
+#include <exception>
+#include <new>
 
 namespace vocabcount::python {
 namespace {
@@ -30,7 +32,18 @@ void EntryStream::RunToEnd() {
   const EntrySink sink = [this](std::string_view token, std::uint64_t count) {
     return Add(token, count);
   };
-  CountReport report = run_(sink, &cancel_);
+  CountReport report;
+  // The library reports its failures; what else throws here (a batch that
+  // cannot be allocated) must not end the process from this thread.
+  try {
+    report = run_(sink, &cancel_);
+  } catch (const std::bad_alloc&) {
+    report = CountReport{};
+    report.errors.push_back(Problem{.what = "out of memory"});  // as the library says it
+  } catch (const std::exception& error) {
+    report = CountReport{};
+    report.errors.push_back(Problem{.what = error.what()});
+  }
   if (report.finished && !filling_.empty()) HandOver();
   std::lock_guard lock(mutex_);
   report_ = std::move(report);

@@ -31,6 +31,7 @@ std::optional<Unit> UnitSource::Next() {
   for (;;) {
     if (reading_documents_) {
       if (std::optional<Unit> unit = NextBatch()) return unit;
+      if (stopped_) return std::nullopt;
       FinishDocuments();
       continue;
     }
@@ -112,8 +113,7 @@ void UnitSource::OpenNext() {
       break;
     }
   }
-  reader_.emplace(std::move(read_input), options_.chunk_bytes, ChunkReader::kMaxUnitBytes,
-                  blocks_);
+  reader_.emplace(std::move(read_input), options_.chunk_bytes, ChunkReader::kMaxUnitBytes, blocks_);
   // A JSON line split between units could not be parsed.
   if (!options_.jsonl_field.empty()) {
     reader_->CutAtLineEnds();
@@ -141,7 +141,7 @@ std::optional<Unit> UnitSource::NextBatch() {
   if (batch->text.size() > ChunkReader::kMaxUnitBytes) {
     Fail(Problem{.path = inputs_[current_].path,
                  .byte_offset = documents_offset_,
-                 .what = "a document of more than 2 GiB"});
+                 .what = "a batch of documents longer than 2 GiB (ICU counts in 32-bit offsets)"});
     stopped_ = true;
     return std::nullopt;
   }
