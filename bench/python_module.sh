@@ -138,10 +138,21 @@ time_commands texts
 # time from row 1 and against the pool's call (its start included: that is
 # the approach's own cost). Rounds interleave the calls; medians.
 log "in-process: 1 warm-up + $runs rounds"
-read -r call_count_s call_texts_s call_pool_s < <(PYTHONPATH=$module_dir:$root/bench "$python" - "$parts" "$brown1" "$runs" << 'EOF_PYTHON'
-import glob, statistics, sys, time
+read -r call_count_s call_texts_s call_pool_s call_files_pool_s < <(PYTHONPATH=$module_dir:$root/bench "$python" - "$parts" "$brown1" "$runs" << 'EOF_PYTHON'
+import collections, concurrent.futures, glob, statistics, sys, time
 import vocabcount
+import python_counter
 import python_texts_baseline as baseline
+
+
+def files_pool(files):
+    """bench/python_counter.py's count: a Counter per file in a pool, merged."""
+    total = collections.Counter()
+    with concurrent.futures.ProcessPoolExecutor(max_workers=2) as pool:
+        for counts in pool.map(python_counter.count_file, files):
+            total.update(counts)
+    return total
+
 
 parts, brown1, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
 files = sorted(glob.glob(parts + "/*.txt"))
@@ -151,6 +162,7 @@ calls = {
     "count": lambda: vocabcount.count(files),
     "texts": lambda: vocabcount.count_texts(line for line in lines),
     "pool": lambda: baseline.pool_count(lines),
+    "files_pool": lambda: files_pool(files),
 }
 seconds = {name: [] for name in calls}
 for round in range(runs + 1):
@@ -219,6 +231,8 @@ table=$(
     "$call_count_s" "$command_s" "$r1c" "$(meets "$r1c" "<=" 1.3)"
   printf '| 1. the same, a whole Python process (interpreter start and import included) (s) | %s | %s | %s | (context) | |\n' \
     "$count_s" "$command_s" "$r1"
+  printf '| 1. the call `count(16 files)` vs a `Counter` per file in a pool of 2, merged with `update` (`bench/python_counter.py`), one call each (s) | %s | %s | %s | (context) | |\n' \
+    "$call_count_s" "$call_files_pool_s" "$(ratio "$call_files_pool_s" "$call_count_s")"
   printf '| 2. `iter_counts(memory="512M")`, 10 M distinct: peak RSS (MiB) vs `vocabcount --memory 512M` | %s | %s | | <= %s MiB | %s |\n' \
     "$iter_rss" "$command_rss" "$limit_rss" "$(meets "$iter_rss" "<=" "$limit_rss")"
   printf '| 2. the same: wall time (s) | %s | %s | %s | (context) | |\n' "$iter_s" "$command_distinct_s" "$(ratio "$iter_s" "$command_distinct_s")"
