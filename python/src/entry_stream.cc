@@ -18,25 +18,39 @@ constexpr auto kSignalCheck = std::chrono::milliseconds(100);
 
 }  // namespace
 
-void EntryStream::Start() {
-  thread_ = std::thread([this] { RunToEnd(); });
+void EntryStream::Start(Run run) {
+  thread_ = std::thread([this, run = std::move(run)] { RunToEnd(run); });
 }
 
-void EntryStream::RunHere() {
+void EntryStream::RunHere(Run run) {
   bounded_ = false;
   py::gil_scoped_release release;
-  RunToEnd();
+  RunToEnd(run);
 }
 
-void EntryStream::RunToEnd() {
+PythonDocuments& EntryStream::ReadDocuments(py::iterator documents) {
+  documents_ =
+      std::make_unique<PythonDocuments>(std::move(documents), options_.chunk_bytes, &cancel_);
+  return *documents_;
+}
+
+const CountReport& EntryStream::Report() {
+  // The iteration's own exception comes first: it is the cause.
+  if (documents_ && documents_->error()) throw *documents_->error();
+  return report_;
+}
+
+void EntryStream::RunToEnd(const Run& run) {
   const EntrySink sink = [this](std::string_view token, std::uint64_t count) {
     return Add(token, count);
   };
+  Options options = options_;
+  options.cancel = &cancel_;
   CountReport report;
   // The library reports its failures; what else throws here (a batch that
   // cannot be allocated) must not end the process from this thread.
   try {
-    report = run_(sink, &cancel_);
+    report = run(options, sink);
   } catch (const std::bad_alloc&) {
     report = CountReport{};
     report.errors.push_back(Problem{.what = "out of memory"});  // as the library says it
@@ -124,7 +138,7 @@ py::object EntryStream::NextBatch() {
     const auto& [token, count] = (*batch)[i];
     entries[i] = py::make_tuple(py::str(token), count);
   }
-  return std::move(entries);
+  return entries;
 }
 
 void EntryStream::FillDict(py::dict target) {

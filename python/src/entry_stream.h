@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -18,7 +19,9 @@
 #include <utility>
 #include <vector>
 
+#include "python_documents.h"
 #include "vocabcount/count.h"
+#include "vocabcount/options.h"
 #include "vocabcount/vocabulary.h"
 
 namespace vocabcount::python {
@@ -27,21 +30,27 @@ namespace py = pybind11;
 
 class EntryStream {
  public:
-  // Runs the library with entries going to `sink`, stopping when `cancel`
-  // becomes true; returns its report.
-  using Run = std::function<CountReport(const EntrySink& sink, const std::atomic<bool>* cancel)>;
+  // Runs the library with `options` (Options::cancel set to this stream's
+  // flag) and entries going to `sink`; returns its report.
+  using Run = std::function<CountReport(const Options& options, const EntrySink& sink)>;
 
-  explicit EntryStream(Run run) : run_(std::move(run)) {}
-  // Starts the run on a new thread. Call once, with the GIL held.
-  void Start();
-  // Or runs it to the end on this thread, with the GIL released, keeping
-  // every entry: for inputs so small that a thread would cost more than the
-  // count, and that end too soon for Ctrl-C to matter.
-  void RunHere();
+  explicit EntryStream(Options options) : options_(std::move(options)) {}
   // Cancels a run still going and waits for its thread.
   ~EntryStream();
   EntryStream(const EntryStream&) = delete;
   EntryStream& operator=(const EntryStream&) = delete;
+
+  // Starts `run` on a new thread. Call once, with the GIL held.
+  void Start(Run run);
+  // Or runs it to the end on this thread, with the GIL released, keeping
+  // every entry: for inputs so small that a thread would cost more than the
+  // count, and that end too soon for Ctrl-C to matter.
+  void RunHere(Run run);
+
+  // Keeps the documents the run reads for as long as it runs; their
+  // iteration's exception, if any, is the one Report raises. The documents
+  // stop the run on such an exception through this stream's flag.
+  PythonDocuments& ReadDocuments(py::iterator documents);
 
   // The next entries in output order as a list of (token, count) tuples, or
   // None after the last. Waits with the GIL released; a signal handler that
@@ -54,11 +63,9 @@ class EntryStream {
   // Stops the run and waits for it (the GIL released): for a reader that
   // wants no more entries.
   void Cancel();
-  // The run's report, once NextBatch returned None (or Cancel returned).
-  const CountReport& report() const { return report_; }
-  // Lets a part of the run that holds Python state (a document source) stop
-  // it: the same flag the run watches.
-  std::atomic<bool>* cancel_flag() { return &cancel_; }
+  // The run's report, once NextBatch returned None (or Cancel returned);
+  // raises the documents' exception instead, if their iteration failed.
+  const CountReport& Report();
 
  private:
   using Batch = std::vector<std::pair<std::string, std::uint64_t>>;
@@ -68,12 +75,13 @@ class EntryStream {
   bool Add(std::string_view token, std::uint64_t count);
   bool HandOver();
   // The run itself, on whichever thread: its entries, then its report.
-  void RunToEnd();
+  void RunToEnd(const Run& run);
   // The next batch, or nullopt at the end; with the GIL held.
   std::optional<Batch> Take();
   void Join();
 
-  Run run_;
+  Options options_;
+  std::unique_ptr<PythonDocuments> documents_;
   std::atomic<bool> cancel_ = false;
   std::mutex mutex_;
   std::condition_variable batch_ready_;

@@ -34,7 +34,10 @@ Settings ReadSettings(const OptionList& options, RunKind kind,
       problems.push_back(std::move(problem));
     }
   }
-  if (problems.empty()) problems = ValidateOptions(settings.count, {.kind = kind, .paths = paths});
+  // Every problem at once, as the command reports them.
+  for (std::string& problem : ValidateOptions(settings.count, {.kind = kind, .paths = paths})) {
+    problems.push_back(std::move(problem));
+  }
   if (!problems.empty()) {
     std::string message;
     for (const std::string& problem : problems) message += (message.empty() ? "" : "\n") + problem;
@@ -90,23 +93,23 @@ bool AreSmallFiles(const std::vector<std::string>& paths) {
   return total <= kSmallInputBytes;
 }
 
-// Runs `stream` here when its inputs are small, on a thread of its own
-// otherwise.
-std::unique_ptr<EntryStream> Started(std::unique_ptr<EntryStream> stream, bool small) {
-  if (small) {
-    stream->RunHere();
+// A run over files, counting (`kind` kCount) or merging (kMerge): on this
+// thread when they are small, on a thread of its own otherwise.
+std::unique_ptr<EntryStream> StartOnFiles(const std::vector<py::bytes>& path_bytes,
+                                          const OptionList& options, RunKind kind) {
+  const std::vector<std::string> paths = PathsOf(path_bytes);
+  auto stream = std::make_unique<EntryStream>(ReadSettings(options, kind, &paths).count);
+  EntryStream::Run run = [paths, kind](const Options& options, const EntrySink& sink) {
+    if (kind == RunKind::kMerge) return CountReport(MergeVocabularies(paths, options, sink));
+    return Count(paths, options, sink);
+  };
+  if (AreSmallFiles(paths)) {
+    stream->RunHere(std::move(run));
   } else {
-    stream->Start();
+    stream->Start(std::move(run));
   }
   return stream;
 }
-
-// The documents of count_texts, kept with the stream that reads them: the
-// source outlives the run, and its error is the stream's to raise.
-struct DocumentsStream {
-  std::unique_ptr<PythonDocuments> documents;
-  std::unique_ptr<EntryStream> stream;  // declared last: stopped first
-};
 
 }  // namespace
 
@@ -117,8 +120,8 @@ PYBIND11_MODULE(_vocabcount, module) {
   module.def("option_table", [] {
     py::list rows;
     for (const OptionSpec& spec : OptionTable()) {
-      rows.append(py::make_tuple(std::string(spec.name), !spec.value_name.empty(), spec.repeatable,
-                                 std::string(spec.help)));
+      rows.append(
+          py::make_tuple(std::string(spec.name), !spec.value_name.empty(), spec.repeatable));
     }
     return rows;
   });
@@ -127,63 +130,27 @@ PYBIND11_MODULE(_vocabcount, module) {
       .def("next_batch", &EntryStream::NextBatch)
       .def("fill", &EntryStream::FillDict)
       .def("cancel", &EntryStream::Cancel)
-      .def("report", [](const EntryStream& stream) { return ReportData(stream.report()); });
+      .def("report", [](EntryStream& stream) { return ReportData(stream.Report()); });
 
-  module.def("start_count",
-             [](const std::vector<py::bytes>& path_bytes, const OptionList& options) {
-               const std::vector<std::string> paths = PathsOf(path_bytes);
-               const Settings settings = ReadSettings(options, RunKind::kCount, &paths);
-               auto stream = std::make_unique<EntryStream>(
-                   [paths, settings](const EntrySink& sink, const std::atomic<bool>* cancel) {
-                     Options count = settings.count;
-                     count.cancel = cancel;
-                     return Count(paths, count, sink);
-                   });
-               return Started(std::move(stream), AreSmallFiles(paths));
-             });
-
-  module.def("start_merge", [](const std::vector<py::bytes>& path_bytes,
-                               const OptionList& options) {
-    const std::vector<std::string> paths = PathsOf(path_bytes);
-    const Settings settings = ReadSettings(options, RunKind::kMerge, &paths);
-    auto stream = std::make_unique<EntryStream>(
-        [paths, settings](const EntrySink& sink, const std::atomic<bool>* cancel) -> CountReport {
-          Options merge = settings.count;
-          merge.cancel = cancel;
-          return MergeVocabularies(paths, merge, sink);
-        });
-    return Started(std::move(stream), AreSmallFiles(paths));
+  module.def("start_count", [](const std::vector<py::bytes>& paths, const OptionList& options) {
+    return StartOnFiles(paths, options, RunKind::kCount);
   });
-
-  py::class_<DocumentsStream>(module, "DocumentsStream")
-      .def("next_batch", [](DocumentsStream& self) { return self.stream->NextBatch(); })
-      .def("fill", [](DocumentsStream& self, py::dict target) { self.stream->FillDict(target); })
-      .def("cancel", [](DocumentsStream& self) { self.stream->Cancel(); })
-      .def("report", [](DocumentsStream& self) {
-        // The iteration's own exception comes first: it is the cause.
-        if (self.documents->error()) throw *self.documents->error();
-        return ReportData(self.stream->report());
-      });
-
+  module.def("start_merge", [](const std::vector<py::bytes>& paths, const OptionList& options) {
+    return StartOnFiles(paths, options, RunKind::kMerge);
+  });
   module.def("start_count_texts", [](py::iterable texts, const OptionList& options) {
-    const Settings settings = ReadSettings(options, RunKind::kDocuments);
-    auto result = std::make_unique<DocumentsStream>();
-    // The stream is destroyed first (its thread joined), then the documents.
-    result->stream = std::make_unique<EntryStream>(
-        [self = result.get(), settings](const EntrySink& sink, const std::atomic<bool>* cancel) {
-          Options count = settings.count;
-          count.cancel = cancel;
-          return CountDocuments(std::ref(*self->documents), count, sink);
-        });
-    result->documents = std::make_unique<PythonDocuments>(
-        py::iter(texts), settings.count.chunk_bytes, result->stream->cancel_flag());
+    auto stream = std::make_unique<EntryStream>(ReadSettings(options, RunKind::kDocuments).count);
+    PythonDocuments& documents = stream->ReadDocuments(py::iter(texts));
+    EntryStream::Run run = [&documents](const Options& options, const EntrySink& sink) {
+      return CountDocuments(std::ref(documents), options, sink);
+    };
     // A few documents, read at once, are counted here.
-    if (result->documents->TakeFirst()) {
-      result->stream->RunHere();
+    if (documents.TakeFirst()) {
+      stream->RunHere(std::move(run));
     } else {
-      result->stream->Start();
+      stream->Start(std::move(run));
     }
-    return result;
+    return stream;
   });
 }
 

@@ -60,10 +60,9 @@ class InputError(OSError):
 
 # The keywords each function takes: the options table's names, as Python
 # spells them, less those that shape a written file or choose the function.
-_TABLE = {name.replace("-", "_"): (takes_value, repeatable)
-          for name, takes_value, repeatable, _help in _vocabcount.option_table()}
-_NOT_KEYWORDS = {"format", "header", "merge"}
-_KEYWORDS = {name: spec for name, spec in _TABLE.items() if name not in _NOT_KEYWORDS}
+_KEYWORDS = {name.replace("-", "_"): (takes_value, repeatable)
+             for name, takes_value, repeatable in _vocabcount.option_table()
+             if name not in ("format", "header", "merge")}
 
 
 def _option_list(function, options):
@@ -108,21 +107,20 @@ def _path_list(function, paths):
                         "or an iterable of them") from None
 
 
-def _raise_for(report, keep_going, caller_level):
-    """Turns a finished run's report into warnings, or into the exception of
-    its first error. Warnings name the line of the caller, `caller_level`
-    frames up from the one that calls this."""
+def _raise_for(report, caller_level):
+    """Turns a run's report into warnings, or into the exception of its first
+    error. A finished run's errors are inputs keep_going left out. Warnings
+    name the line of the caller, `caller_level` frames up from the one that
+    calls this."""
     stacklevel = caller_level + 2
     for text in report["warnings"]:
         warnings.warn(text, VocabcountWarning, stacklevel=stacklevel)
     errors = report["errors"]
-    if report["finished"] and (not errors or keep_going):
+    if report["finished"]:
         for error in errors:
             warnings.warn(error["text"], VocabcountWarning, stacklevel=stacklevel)
         return
-    if not errors:  # cannot happen: an unfinished run says why
-        raise RuntimeError("vocabcount: the run did not finish")
-    error = errors[0]
+    error = errors[0]  # an unfinished run always says why
     path = os.fsdecode(error["path"]) if error["path"] else None
     if error["errno"]:
         raise OSError(error["errno"], os.strerror(error["errno"]), path)
@@ -133,7 +131,7 @@ def _raise_for(report, keep_going, caller_level):
     raise RuntimeError(error["text"])
 
 
-def _counter(stream, keep_going):
+def _counter(stream):
     counts = collections.Counter()
     try:
         stream.fill(counts)
@@ -141,7 +139,7 @@ def _counter(stream, keep_going):
         stream.cancel()
         raise
     # This frame, the public function's, then its caller's.
-    _raise_for(stream.report(), keep_going, 2)
+    _raise_for(stream.report(), 2)
     return counts
 
 
@@ -163,7 +161,7 @@ def count(paths, **options):
     memory ("1G" or bytes), temp_dir.
     """
     stream = _vocabcount.start_count(_path_list("count", paths), _option_list("count", options))
-    return _counter(stream, options.get("keep_going"))
+    return _counter(stream)
 
 
 def count_texts(texts, **options):
@@ -181,7 +179,7 @@ def count_texts(texts, **options):
         raise TypeError("count_texts() takes an iterable of documents; "
                         "for one text, pass [text]")
     stream = _vocabcount.start_count_texts(texts, _option_list("count_texts", options))
-    return _counter(stream, options.get("keep_going"))
+    return _counter(stream)
 
 
 def iter_counts(paths, **options):
@@ -192,17 +190,17 @@ def iter_counts(paths, **options):
     the generator early stops the count."""
     stream = _vocabcount.start_count(_path_list("iter_counts", paths),
                                      _option_list("iter_counts", options))
-    return _iterate(stream, options.get("keep_going"))
+    return _iterate(stream)
 
 
-def _iterate(stream, keep_going):
+def _iterate(stream):
     try:
         while (batch := stream.next_batch()) is not None:
             yield from batch
     except BaseException:  # GeneratorExit too: the reader wants no more
         stream.cancel()
         raise
-    _raise_for(stream.report(), keep_going, 1)  # the generator's, then its reader's
+    _raise_for(stream.report(), 1)  # the generator's, then its reader's
 
 
 def merge(paths, **options):
@@ -215,4 +213,4 @@ def merge(paths, **options):
     include, exclude, follow.
     """
     stream = _vocabcount.start_merge(_path_list("merge", paths), _option_list("merge", options))
-    return _counter(stream, options.get("keep_going"))
+    return _counter(stream)

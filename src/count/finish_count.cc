@@ -33,7 +33,6 @@ void FinishCount(const std::vector<TokenCounter*>& counters, FoldedCounts& folde
     std::vector<TokenArena> long_tokens;
     for (std::size_t p = 0; p < kPartitions; ++p) {
       ThrowIfCancelled(options);
-      if (folded.partition(p).size() == 0) continue;
       long_tokens.push_back(
           folded.partition(p).Drain([&](std::string_view token, std::uint64_t count) {
             stats.tokens += count;

@@ -110,10 +110,7 @@ void FoldedCounts::FoldAll(const std::vector<TokenCounter*>& counters, int threa
   // lock, the largest table of a partition taking in the others.
   auto fold = [&](std::size_t p) {
     const std::size_t before = tables_[p].bytes();
-    for (TokenCounter* counter : counters) {
-      // Most partitions of a small count are empty.
-      if (counter->partition(p).size() > 0) tables_[p].Absorb(std::move(counter->partition(p)));
-    }
+    for (TokenCounter* counter : counters) tables_[p].Absorb(std::move(counter->partition(p)));
     AddBytes(static_cast<std::ptrdiff_t>(tables_[p].bytes()) - static_cast<std::ptrdiff_t>(before));
   };
   // One thread needs no arena: starting one costs more than a small count.

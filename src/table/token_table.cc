@@ -37,6 +37,9 @@ void BasicTokenTable<Value>::AddEntries(const BasicTokenTable& other) {
 
 template <class Value>
 void BasicTokenTable<Value>::Absorb(BasicTokenTable&& other) {
+  // Most partitions of a small count are empty: nothing to add, only the
+  // memory to let go.
+  if (other.map_.empty()) return other.Clear();
   // Fold the smaller table into the larger: the sum is the same either way.
   if (other.map_.size() > map_.size()) std::swap(map_, other.map_);
   // Keys of both tables stay where they are: this table now owns both arenas.
