@@ -24,10 +24,6 @@ struct DocumentBatch {
     ends.push_back(text.size());
     text.push_back('\n');
   }
-  void Clear() {
-    text.clear();
-    ends.clear();
-  }
   bool empty() const { return ends.empty(); }
 };
 
@@ -41,9 +37,10 @@ using DocumentSource = std::function<bool(DocumentBatch& batch)>;
 // Counts every document `next` hands over, as JSON Lines documents are
 // counted: no token, n-gram or piece spans two, and the vocabulary does not
 // depend on how the documents were batched. A document is held whole while it
-// is counted, and a batch may hold at most 2 GiB. Problems name the input "<documents>", at a byte offset in the
-// documents joined by line feeds. Batches are read while earlier ones are
-// counted, so `next` may read a source far larger than memory.
+// is counted, and a batch may hold at most 2 GiB. Problems name the input
+// "<documents>", at a byte offset in the documents joined by line feeds.
+// Batches are read while earlier ones are counted, so `next` may read a
+// source far larger than memory.
 CountReport CountDocuments(const DocumentSource& next, const Options& options,
                            const EntrySink& sink = nullptr);
 

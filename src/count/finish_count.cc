@@ -10,9 +10,9 @@
 
 namespace vocabcount::internal {
 
-void FinishCount(const std::vector<TokenCounter*>& counters, FoldedCounts& folded,
-                 RunStore& runs, const Options& options, const MemoryPlan& plan,
-                 const EntrySink& sink, CountReport& report) {
+void FinishCount(const std::vector<TokenCounter*>& counters, FoldedCounts& folded, RunStore& runs,
+                 const Options& options, const MemoryPlan& plan, const EntrySink& sink,
+                 CountReport& report) {
   const Selection selection{options.min_count, options.top, options.sort};
   // A cancelled run stops at the next partition or entry.
   const EntrySink deliver =
@@ -55,12 +55,12 @@ void FinishCount(const std::vector<TokenCounter*>& counters, FoldedCounts& folde
     report.vocabulary.push_back(VocabularyEntry{std::string(token), count});
     return true;
   };
-  const PartitionSummer sum = [&](SpillFile& file, const std::vector<Segment>& segments,
-                                  const std::string& name,
-                                  const std::function<void(std::string_view, std::uint64_t)>& emit) {
-    ThrowIfCancelled(options);
-    SumCounts(file, segments, name, emit);
-  };
+  const PartitionSummer sum =
+      [&](SpillFile& file, const std::vector<Segment>& segments, const std::string& name,
+          const std::function<void(std::string_view, std::uint64_t)>& emit) {
+        ThrowIfCancelled(options);
+        SumCounts(file, segments, name, emit);
+      };
   FinishSpilled(runs, selection, plan.finish_bytes, plan.threads, sink ? deliver : keep, tally,
                 sum);
   stats.tokens = tally.tokens;

@@ -192,8 +192,9 @@ void ReportJsonl(const std::vector<Input>& inputs, const std::vector<internal::J
 
 void RunPipeline(const std::vector<Input>& inputs, const Options& options, const EntrySink& sink,
                  internal::IcuProbe probe_icu, CountReport& report) {
-  // Set-up failures (ICU data missing) concern the run, not one input. Tokenizers make their ICU parts on first need,
-  // in the middle of the run: the probe opens ICU's data for them first.
+  // Set-up failures (ICU data missing) concern the run, not one input.
+  // Tokenizers make their ICU parts on first need, in the middle of the run:
+  // the probe opens ICU's data for them first.
   const internal::DictionaryEngines engines = internal::DefaultDictionaryEngines();
   const absl::Status icu_status = probe_icu(options.tokenizer, engines);
   const bool byte_level = IsPieceTokenizer(options.tokenizer) && !options.raw_pieces;

@@ -83,8 +83,8 @@ class DirectoryWalker {
   }
 
   void Report(const fs::path& path, int error_number) {
-    out_.errors.push_back(
-        Problem{.path = path.string(), .what = std::strerror(error_number), .error_number = error_number});
+    out_.errors.push_back(Problem{
+        .path = path.string(), .what = std::strerror(error_number), .error_number = error_number});
   }
 
   const Options& options_;
