@@ -41,8 +41,8 @@ MemoryPlan PlanMemory(std::uint64_t budget, int threads, std::size_t chunk_bytes
     plan.finish_bytes = std::max<std::uint64_t>(budget, 1);
     return plan;
   }
-  // Units in flight (two per worker), and a unit's worth of growth past the
-  // hand-over point: tables are measured between units. Large units (a long
+  // Units in flight (two per worker), and some growth past the hand-over
+  // point: tables are measured every few thousand entries. Large units (a long
   // max_token_bytes stretches them to 256 MiB) may reserve more than the
   // budget holds: every step saturates, and each share keeps a floor, so the
   // plan then spills often instead of never.

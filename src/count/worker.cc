@@ -30,6 +30,43 @@ std::optional<std::string_view> Normalized(Worker& worker, std::string_view toke
   return std::nullopt;
 }
 
+void ThrowIfFailed(const absl::Status& status) {
+  if (!status.ok()) throw std::runtime_error(std::string(status.message()));
+}
+
+// Hands the counter's tables over once they have outgrown the worker's share.
+void HandOverIfFull(Worker& worker) {
+  if (worker.folded == nullptr) return;
+  worker.counter.Settle();
+  if (worker.counter.filled_bytes() <= worker.handover_bytes) return;
+  // The shared tables hold normal forms only: raw tokens are mapped first.
+  NormalizeRawCounts(worker);
+  worker.folded->TakeOver(worker.counter, worker.first_partition);
+}
+
+// Measures the worker's tables every so many entries counted, not only
+// between units: one unit of long n-grams (sixteen orders, each n-gram new)
+// adds several times a worker's share, more than the plan sets aside.
+class HandOverClock {
+ public:
+  explicit HandOverClock(Worker& worker) : worker_(worker) {}
+  void Counted(std::size_t entries) {
+    if (entries < left_) {
+      left_ -= entries;
+      return;
+    }
+    left_ = kEntriesBetweenChecks;
+    HandOverIfFull(worker_);
+  }
+
+ private:
+  // A check sums 256 partitions' sizes: every few thousand entries it costs
+  // nothing, and the tables outgrow the share by at most this many entries.
+  static constexpr std::size_t kEntriesBetweenChecks = 8192;
+  Worker& worker_;
+  std::size_t left_ = kEntriesBetweenChecks;
+};
+
 // Tokenizes one unit into the worker's own counter, leaving out the tokens
 // `filter` does not keep. Tokens are views into `text`, valid until this
 // returns; they are normalized later, once per distinct token. With
@@ -38,8 +75,11 @@ std::optional<std::string_view> Normalized(Worker& worker, std::string_view toke
 // feed between two.
 absl::Status CountTokens(Worker& worker, std::string_view text, TokenFilter& filter,
                          const std::vector<std::size_t>* documents) {
+  HandOverClock clock(worker);
   auto count = [&](std::string_view token) {
-    if (filter.Keep(token)) worker.counter.AddSoon(token);
+    if (!filter.Keep(token)) return;
+    worker.counter.AddSoon(token);
+    clock.Counted(1);
   };
   absl::Status status;
   if (documents == nullptr) {
@@ -55,10 +95,6 @@ absl::Status CountTokens(Worker& worker, std::string_view text, TokenFilter& fil
   return status;
 }
 
-void ThrowIfFailed(const absl::Status& status) {
-  if (!status.ok()) throw std::runtime_error(std::string(status.message()));
-}
-
 // Tokenizes one unit into n-grams in the worker's own counter, leaving out
 // those across the unit's cuts, and returns what its edges hold for them.
 absl::Status CountNgrams(Worker& worker, std::string_view text, TokenFilter& filter,
@@ -67,8 +103,11 @@ absl::Status CountNgrams(Worker& worker, std::string_view text, TokenFilter& fil
   window.StartUnit(piece.forced_start);
   LineEnds line_ends(text);
   const char* gap_start = text.data();
+  HandOverClock clock(worker);
   absl::Status status;
   absl::Status tokenized = worker.tokenizer->Tokenize(text, [&](std::string_view token) {
+    // Each token ends an n-gram of every order, at most.
+    clock.Counted(window.orders());
     if (line_ends.Between(gap_start, token.data())) window.Break();
     gap_start = token.data() + token.size();
     // A token left out ends the sequence: no n-gram may join its neighbours.
@@ -78,7 +117,8 @@ absl::Status CountNgrams(Worker& worker, std::string_view text, TokenFilter& fil
     if (worker.normalizer.changes_nothing() || worker.normalizer.Keeps(token)) {
       return window.Push(token, worker.counter);
     }
-    if (auto normalized = Normalized(worker, token, status)) window.Push(*normalized, worker.counter);
+    if (auto normalized = Normalized(worker, token, status))
+      window.Push(*normalized, worker.counter);
   });
   if (piece.forced_end || line_ends.Between(gap_start, text.data() + text.size())) window.Break();
   worker.counter.Settle();
@@ -137,15 +177,10 @@ UnitResult CountUnit(Worker& worker, const Unit& unit) {
     }
   }
   TokenFilter filter(text, worker.max_token_bytes, unit.piece.forced_start, unit.piece.forced_end);
-  absl::Status status = worker.ngrams
-                            ? CountNgrams(worker, text, filter, unit.piece, result.ngrams)
-                            : CountTokens(worker, text, filter, documents);
+  absl::Status status = worker.ngrams ? CountNgrams(worker, text, filter, unit.piece, result.ngrams)
+                                      : CountTokens(worker, text, filter, documents);
   ThrowIfFailed(status);
-  if (worker.folded != nullptr && worker.counter.filled_bytes() > worker.handover_bytes) {
-    // The shared tables hold normal forms only: raw tokens are mapped first.
-    NormalizeRawCounts(worker);
-    worker.folded->TakeOver(worker.counter, worker.first_partition);
-  }
+  HandOverIfFull(worker);
   result.long_tokens = filter.left_out();
   if (repaired) {
     // Warnings name offsets in the input, not in its repaired copy.

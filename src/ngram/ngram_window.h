@@ -53,6 +53,8 @@ class NgramWindow {
       counter.AddSoon(joined.substr(starts_[tokens_ - order]));
     }
   }
+  // How many n-grams a token may end: one per order asked for.
+  std::size_t orders() const { return static_cast<std::size_t>(max_order_ - min_order_ + 1); }
   // Ends the unit (`counter` must be settled): its edges, and the tally,
   // which starts again at zero.
   UnitNgrams FinishUnit();

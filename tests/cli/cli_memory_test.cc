@@ -197,6 +197,52 @@ TEST_CASE("memory: the peak stays within --memory 256M plus 64 MiB", "[cli][memo
   }
 }
 
+// Long n-grams: one unit of a text with no line breaks gives sixteen new
+// n-grams per token, most of them longer than a key holds inline, several
+// times a worker's share. The peak must not grow with the thread count.
+TEST_CASE("memory: n-grams of orders 1 to 16 stay within --memory 256M plus 64 MiB",
+          "[cli][memory][rss][ngram]") {
+  if (std::getenv("VOCABCOUNT_SANITIZER") != nullptr || access("/usr/bin/time", X_OK) != 0) {
+    WARN("skipped: needs /usr/bin/time and a build without sanitizers");
+    return;
+  }
+  Sandbox box;
+  // 1.2 MB of words drawn from 20,000: two units, nearly every n-gram from
+  // order 3 up new. The same words as one line and as lines of 200 words.
+  std::string one_line;
+  std::string many_lines;
+  std::uint64_t state = 7;
+  char word[16];
+  for (int i = 0; one_line.size() < 1200000; ++i) {
+    state = state * 6364136223846793005u + 1442695040888963407u;
+    std::snprintf(word, sizeof word, "w%llu", static_cast<unsigned long long>(state >> 33) % 20000);
+    const char* gap = one_line.empty() ? "" : " ";
+    one_line += gap;
+    one_line += word;
+    many_lines += i == 0 ? "" : (i % 200 == 0 ? "\n" : " ");
+    many_lines += word;
+  }
+  box.Write("one-line.txt", one_line + "\n");
+  box.Write("many-lines.txt", many_lines + "\n");
+  for (const std::string input : {"one-line.txt", "many-lines.txt"}) {
+    const std::string expected =
+        Output(box, "vocabcount -j1 --ngrams 1-16 " + input + " | md5sum");
+    for (const std::string threads : {"-j1", "-j2", "-j5"}) {
+      const RunResult r =
+          box.Run("/usr/bin/time -f %M -o rss \"$VC\" --ngrams 1-16 " + threads +
+                  " --memory 256M --stats=json " + input + " | md5sum; cat rss");
+      INFO(input << " " << threads << "\n" << r);
+      REQUIRE(r.status == 0);
+      const std::vector<std::string> lines = SplitLines(r.out);
+      REQUIRE(lines.size() == 2);
+      CHECK(lines[0] + "\n" == expected);
+      CHECK(StatsField(r.err, "spilled_runs") != "0");
+      const std::uint64_t peak_kib = std::stoull(lines[1]);
+      CHECK(peak_kib <= (std::uint64_t{256} + 64) * 1024);
+    }
+  }
+}
+
 // The default budget is half of the memory limit of the process's cgroup.
 TEST_CASE("memory: the default budget follows the cgroup's memory limit", "[cli][memory]") {
   Sandbox box;
