@@ -34,9 +34,11 @@ struct Selection {
 // also for long tokens (n-grams often share their first 8 bytes), whose
 // bytes are read only when their first 16 are equal.
 struct SortRecord {
-  // Longer tokens are the ones a counter keeps in its arena, which outlives
-  // its table; shorter ones live in the table and must be copied here.
-  static constexpr std::size_t kInlineBytes = PackedToken::kInlineBytes;
+  // Longer tokens are among those a counter keeps in its arena, which
+  // outlives its table; shorter ones may live in the table and are copied
+  // here.
+  static constexpr std::size_t kInlineBytes = 16;
+  static_assert(kInlineBytes >= PackedToken::kInlineBytes);
 
   std::uint64_t count;
   std::uint64_t first;   // bytes 0-7
@@ -118,6 +120,5 @@ class SortBuffer {
   std::uint64_t min_count_;
   Records records_;
 };
-
 
 }  // namespace vocabcount::internal

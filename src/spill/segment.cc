@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "table/packed_token.h"
+#include "table/token_arena.h"
 
 namespace vocabcount::internal {
 namespace {
@@ -68,25 +69,26 @@ void SegmentWriter::Add(std::string_view token, std::uint64_t count, std::uint64
   AppendVarint(raw_, count);
   if (segment_.tagged) AppendVarint(raw_, tag);
   ++segment_.entries;
-  if (token.size() > PackedToken::kInlineBytes) segment_.long_token_bytes += token.size();
+  if (token.size() > PackedToken::kInlineBytes) {
+    segment_.long_token_bytes += TokenArena::KeyBytes(token.size());
+  }
 }
 
 void SegmentWriter::Flush() {
   if (raw_.empty()) return;
   ZstdScratch& scratch = Scratch();
   scratch.stored.resize(ZSTD_compressBound(raw_.size()));
-  const std::size_t stored = ZSTD_compressCCtx(scratch.compress, scratch.stored.data(),
-                                               scratch.stored.size(), raw_.data(), raw_.size(),
-                                               kZstdLevel);
+  const std::size_t stored =
+      ZSTD_compressCCtx(scratch.compress, scratch.stored.data(), scratch.stored.size(), raw_.data(),
+                        raw_.size(), kZstdLevel);
   if (ZSTD_isError(stored)) {
     throw std::runtime_error(std::string("zstd: ") + ZSTD_getErrorName(stored));
   }
   const std::uint64_t offset =
       file_.Append(std::string_view(scratch.stored.data(), stored), doing_);
-  segment_.blocks.push_back(
-      BlockRef{.offset = offset,
-               .stored_bytes = static_cast<std::uint32_t>(stored),
-               .raw_bytes = static_cast<std::uint32_t>(raw_.size())});
+  segment_.blocks.push_back(BlockRef{.offset = offset,
+                                     .stored_bytes = static_cast<std::uint32_t>(stored),
+                                     .raw_bytes = static_cast<std::uint32_t>(raw_.size())});
   raw_.clear();
 }
 
@@ -100,10 +102,7 @@ Segment SegmentWriter::Finish() {
 
 SegmentReader::SegmentReader(SpillFile& file, const Segment& segment, std::string doing,
                              bool release)
-    : file_(file),
-      segment_(segment),
-      doing_(std::move(doing)),
-      release_(release) {}
+    : file_(file), segment_(segment), doing_(std::move(doing)), release_(release) {}
 
 void SegmentReader::Load(const BlockRef& block) {
   ZstdScratch& scratch = Scratch();

@@ -31,15 +31,14 @@ class TokenCounter {
   // from memory: on a large vocabulary most lookups miss the cache, and this
   // lets those misses overlap. `token` must stay valid until Settle().
   void AddSoon(std::string_view token) {
-    const PackedToken key = PackedToken::Of(token);
-    const std::size_t hash = PackedTokenHash{}(key);
-    partitions_[PartitionOf(hash)].Prefetch(HashedToken{.key = key, .hash = hash});
-    pending_.Push({key, hash, token}, [&](const PendingToken& oldest) { InsertPending(oldest); });
+    const HashedToken hashed = HashedToken::Of(token);
+    partitions_[PartitionOf(hashed.hash)].Prefetch(hashed);
+    pending_.Push(hashed, [&](const HashedToken& oldest) { InsertPending(oldest); });
   }
 
   // Counts every token passed to AddSoon().
   void Settle() {
-    pending_.Drain([&](const PendingToken& token) { InsertPending(token); });
+    pending_.Drain([&](const HashedToken& token) { InsertPending(token); });
   }
 
   // Adds every count of `other` to this one and leaves `other` empty. Both
@@ -70,14 +69,6 @@ class TokenCounter {
   }
 
  private:
-  // Fields, not a HashedToken: the key is written here word by word, and
-  // read back the same way (a 16-byte copy of words just stored stalls).
-  struct PendingToken {
-    PackedToken key;
-    std::size_t hash;
-    std::string_view token;
-  };
-
   // The sum of `measure` over the partitions.
   template <class Measure>
   std::uint64_t SumOver(Measure measure) const {
@@ -89,12 +80,10 @@ class TokenCounter {
   void Insert(const HashedToken& hashed, std::string_view token, std::uint64_t count) {
     partitions_[PartitionOf(hashed.hash)].Insert(hashed, token, count);
   }
-  void InsertPending(const PendingToken& pending) {
-    Insert(HashedToken{.key = pending.key, .hash = pending.hash}, pending.token, 1);
-  }
+  void InsertPending(const HashedToken& pending) { Insert(pending, pending.token, 1); }
 
   std::array<TokenTable, kPartitions> partitions_;
-  PrefetchRing<PendingToken> pending_;
+  PrefetchRing<HashedToken> pending_;
 };
 
 }  // namespace vocabcount::internal

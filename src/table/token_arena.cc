@@ -2,6 +2,7 @@
 #include "table/token_arena.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <utility>
 
@@ -10,27 +11,37 @@ namespace {
 constexpr std::size_t kLargestArenaBlockBytes = std::size_t{64} << 10;
 }  // namespace
 
-std::string_view TokenArena::Store(std::string_view bytes) {
-  if (bytes.size() > free_bytes_) {
+char* TokenArena::Allocate(std::size_t size) {
+  if (size > free_bytes_) {
     // A token larger than a block gets a block of its own; the current
     // block's free space stays usable for the next small ones.
     const std::size_t block_bytes = next_block_bytes_;
     next_block_bytes_ = std::min(2 * next_block_bytes_, kLargestArenaBlockBytes);
-    const std::size_t size = std::max(block_bytes, bytes.size());
-    blocks_.push_back(std::make_unique_for_overwrite<char[]>(size));
-    bytes_ += size;
-    if (size > block_bytes) {
-      std::memcpy(blocks_.back().get(), bytes.data(), bytes.size());
-      return {blocks_.back().get(), bytes.size()};
-    }
+    const std::size_t allocated = std::max(block_bytes, size);
+    blocks_.push_back(std::make_unique_for_overwrite<char[]>(allocated));
+    bytes_ += allocated;
+    if (allocated > block_bytes) return blocks_.back().get();
     free_ = blocks_.back().get();
-    free_bytes_ = size;
+    free_bytes_ = allocated;
   }
-  char* stored = free_;
+  char* start = free_;
+  free_ += size;
+  free_bytes_ -= size;
+  return start;
+}
+
+std::string_view TokenArena::Store(std::string_view bytes) {
+  char* stored = Allocate(bytes.size());
   std::memcpy(stored, bytes.data(), bytes.size());
-  free_ += bytes.size();
-  free_bytes_ -= bytes.size();
   return {stored, bytes.size()};
+}
+
+const char* TokenArena::StoreKey(std::string_view bytes) {
+  const auto size = static_cast<std::uint32_t>(bytes.size());
+  char* stored = Allocate(sizeof size + bytes.size());
+  std::memcpy(stored, &size, sizeof size);
+  std::memcpy(stored + sizeof size, bytes.data(), bytes.size());
+  return stored + sizeof size;
 }
 
 void TokenArena::Adopt(TokenArena&& other) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -13,11 +14,20 @@ namespace vocabcount::internal {
 class TokenArena {
  public:
   std::string_view Store(std::string_view bytes);
+  // Stores a long token for a table key: its size, then its bytes, to which
+  // the returned pointer points (see PackedToken::Stored). Tokens are cut
+  // from units of at most 2 GiB, so the size fits 32 bits.
+  const char* StoreKey(std::string_view bytes);
+  // What StoreKey takes for a token of `size` bytes.
+  static constexpr std::size_t KeyBytes(std::size_t size) { return sizeof(std::uint32_t) + size; }
   // Takes over `other`'s blocks, so views into them stay valid here.
   void Adopt(TokenArena&& other);
   std::size_t bytes() const { return bytes_; }
 
  private:
+  // Room for `size` bytes, in the current block or a new one.
+  char* Allocate(std::size_t size);
+
   std::vector<std::unique_ptr<char[]>> blocks_;
   char* free_ = nullptr;
   std::size_t free_bytes_ = 0;

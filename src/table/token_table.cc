@@ -22,13 +22,13 @@ void BasicTokenTable<Value>::AddEntries(const BasicTokenTable& other) {
   auto insert = [&](const Pending& entry) {
     bool added = false;
     if constexpr (kCopyLongKeys) {
-      Find(entry.hashed, entry.hashed.key.bytes(), added) += entry.count;
+      Find(entry.hashed, entry.hashed.long_bytes(), added) += entry.count;
     } else {
       FindOrMake(entry.hashed, added, [&] { return entry.hashed.key; }) += entry.count;
     }
   };
   for (const auto& [key, count] : other.map_) {
-    const HashedToken hashed{key, PackedTokenHash{}(key)};
+    const HashedToken hashed = HashedToken::OfStored(key);
     map_.prefetch(hashed);
     ring.Push({hashed, count}, insert);
   }

@@ -26,7 +26,8 @@ class BasicTokenTable {
   [[gnu::always_inline]] Value& Find(const HashedToken& hashed, std::string_view token,
                                      bool& added) {
     return FindOrMake(hashed, added, [&] {
-      return hashed.key.is_inline() ? hashed.key : PackedToken::Of(arena_.Store(token));
+      return hashed.key.is_inline() ? hashed.key
+                                    : PackedToken::Stored(arena_.StoreKey(token), hashed.key);
     });
   }
   Value& Find(std::string_view token, bool& added) {
