@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages that building and testing vocabcount need,
 # only those that are missing (with sudo when not run as root). EXTRA_PACKAGES
-# adds more (the fuzzing script adds clang). unicode-data, manpages-ja,
+# adds more (the fuzzing script adds clang). libisal-dev decodes gzip inputs;
+# zlib1g-dev only writes the tests' gzip data. unicode-data, manpages-ja,
 # manpages-zh and libglib2.0-data are test data (Unicode's conformance files;
 # Chinese and Japanese text, and GLib's Thai messages beside those of apt and
 # dpkg, for the word exactness tests); python3-regex is the pre-tokenizers'
@@ -13,7 +14,7 @@
 set -euo pipefail
 
 packages=(g++ cmake make pkg-config libicu-dev libabsl-dev libtbb-dev libsimdjson-dev catch2 libcli11-dev
-          zlib1g-dev libzstd-dev libbz2-dev liblzma-dev gzip zstd bzip2 xz-utils
+          libisal-dev zlib1g-dev libzstd-dev libbz2-dev liblzma-dev gzip zstd bzip2 xz-utils
           util-linux time unicode-data manpages-ja manpages-zh libglib2.0-data
           python3 python3-regex sentencepiece python3-sentencepiece
           pybind11-dev python3-pybind11 python3-dev python3-venv python3-pip python3-setuptools

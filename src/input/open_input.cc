@@ -20,7 +20,6 @@ std::optional<TextStream> OpenText(const Input& input, std::optional<Problem>& p
     problem = Problem{.path = input.path, .what = std::strerror(errno), .error_number = errno};
     return std::nullopt;
   }
-  if (!is_stdin) posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
   // A file may have any descriptor, even 0 when the process was started with
   // standard input closed; only a file opened here is closed.
   auto owned = std::shared_ptr<const int>(new int(fd), [is_stdin](const int* descriptor) {
@@ -34,6 +33,11 @@ std::optional<TextStream> OpenText(const Input& input, std::optional<Problem>& p
   std::optional<std::uint64_t> size_at_open;
   struct stat st;
   if (!is_stdin && fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) size_at_open = st.st_size;
+  // Longer read-ahead pays for a file read in many calls; a small one is read
+  // by one, and a directory of thousands would pay for the call alone.
+  if (!is_stdin && !(size_at_open && *size_at_open <= TextStream::kInputBytes)) {
+    posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+  }
   return TextStream([owned, size_at_open, done = std::uint64_t{0}](
                         char* buffer, std::size_t size, std::string& failure) mutable -> ssize_t {
     const ssize_t got = read(*owned, buffer, size);

@@ -6,17 +6,11 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <vector>
+#include <memory>
 
 #include "input/decompress.h"
 
 namespace vocabcount::internal {
-namespace {
-
-// Compressed bytes read from storage at a time.
-constexpr std::size_t kInputBytes = std::size_t{128} << 10;
-
-}  // namespace
 
 std::string_view TextStream::FormatOf(std::string_view first_bytes) {
   if (first_bytes.starts_with("\x1f\x8b")) return "gzip";
@@ -38,17 +32,19 @@ class TextStream::Impl {
   bool Detect() {
     if (detected_) return true;
     if (!error_.empty()) return false;
-    buffer_.resize(kMagicBytes);
+    // One read of a whole buffer rather than of the magic number only: a
+    // small file, like a gzipped manual page, is then read by one call, and
+    // directories of many of them pay for every system call. Not zeroed, as
+    // clearing it would cost more than decoding such a file.
+    buffer_ = std::make_unique_for_overwrite<char[]>(kInputBytes);
+    buffer_size_ = kInputBytes;
     while (end_ < kMagicBytes && !raw_ended_) {
-      const ssize_t got = ReadRaw(buffer_.data() + end_, kMagicBytes - end_);
+      const ssize_t got = ReadRaw(buffer_.get() + end_, buffer_size_ - end_);
       if (got < 0) return false;
       end_ += static_cast<std::size_t>(got);
     }
-    format_ = FormatOf(std::string_view(buffer_.data(), end_));
-    if (!format_.empty()) {
-      decoder_ = MakeDecoder(format_);
-      buffer_.resize(kInputBytes);
-    }
+    format_ = FormatOf(std::string_view(buffer_.get(), std::min(end_, kMagicBytes)));
+    if (!format_.empty()) decoder_ = MakeDecoder(format_);
     detected_ = true;
     return true;
   }
@@ -82,9 +78,10 @@ class TextStream::Impl {
 
   ssize_t ReadPlain(char* out, std::size_t size) {
     if (begin_ < end_) {
-      // The bytes read to detect the format come first.
+      // The bytes read to detect the format come first; copying them costs
+      // less than the system call that reading them apart would.
       const std::size_t n = std::min(size, end_ - begin_);
-      std::memcpy(out, buffer_.data() + begin_, n);
+      std::memcpy(out, buffer_.get() + begin_, n);
       begin_ += n;
       return static_cast<ssize_t>(n);
     }
@@ -95,10 +92,10 @@ class TextStream::Impl {
 
   // Moves the bytes not decoded yet to the front and reads more after them.
   bool FillInput() {
-    std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);
+    std::memmove(buffer_.get(), buffer_.get() + begin_, end_ - begin_);
     end_ -= begin_;
     begin_ = 0;
-    const ssize_t got = ReadRaw(buffer_.data() + end_, buffer_.size() - end_);
+    const ssize_t got = ReadRaw(buffer_.get() + end_, buffer_size_ - end_);
     if (got < 0) return false;
     end_ += static_cast<std::size_t>(got);
     return true;
@@ -116,7 +113,7 @@ class TextStream::Impl {
         member_ended_ = false;
       }
       DecodeStep step =
-          decoder_->Decode(buffer_.data() + begin_, end_ - begin_, out, size, raw_ended_);
+          decoder_->Decode(buffer_.get() + begin_, end_ - begin_, out, size, raw_ended_);
       begin_ += step.consumed;
       if (step.state == DecodeStep::State::kCorrupt) {
         error_ = "corrupt " + format_ + " data: " + step.message;
@@ -132,7 +129,7 @@ class TextStream::Impl {
         error_ = "truncated " + format_ + " data";
         return -1;
       }
-      if (raw_ended_ || end_ - begin_ == buffer_.size()) {
+      if (raw_ended_ || end_ - begin_ == buffer_size_) {
         // Cannot happen with these libraries; an error rather than a hang.
         error_ = "corrupt " + format_ + " data: the decoder made no progress";
         return -1;
@@ -146,7 +143,8 @@ class TextStream::Impl {
   bool raw_ended_ = false;
   bool member_ended_ = false;
   // Stored bytes read but not used yet: [begin_, end_) of buffer_.
-  std::vector<char> buffer_;
+  std::unique_ptr<char[]> buffer_;
+  std::size_t buffer_size_ = 0;
   std::size_t begin_ = 0;
   std::size_t end_ = 0;
   std::unique_ptr<Decoder> decoder_;

@@ -23,6 +23,9 @@ class TextStream {
 
   // The longest magic number: this many first bytes decide the format.
   static constexpr std::size_t kMagicBytes = 6;
+  // Stored bytes asked for by the first raw read (a smaller input is read
+  // whole by it), and by each read of a compressed input.
+  static constexpr std::size_t kInputBytes = std::size_t{128} << 10;
 
   // The format of an input whose first bytes (kMagicBytes of them, or all of
   // a shorter input) are `first_bytes`: "gzip", "zstd", "bzip2", "xz", or

@@ -17,6 +17,8 @@ namespace vocabcount::internal {
 namespace {
 
 using testing::Compress;
+using testing::GzipHeaderFields;
+using testing::GzipWithHeader;
 using testing::kCompressedFormats;
 
 // Words, spaces, line breaks and some multi-byte UTF-8: text that compresses
@@ -195,6 +197,109 @@ TEST_CASE("Corrupt compressed data is an error naming the format", "[text_stream
     CHECK_FALSE(trailing.ok);
     CHECK(trailing.error.starts_with("corrupt " + format + " data: "));
     CHECK(trailing.text == text);
+  }
+}
+
+TEST_CASE("A gzip header's optional fields are skipped in any read sizes", "[text_stream]") {
+  std::mt19937 random(23);
+  const std::string text = RandomText(random, 2000);
+  // A name and an extra field longer than one raw read, so that the header
+  // is read over several calls, each field cut at every place.
+  const std::vector<GzipHeaderFields> headers = {
+      {.extra = "ab"},
+      {.name = "text.txt"},
+      {.name = "text.txt", .comment = "a comment"},
+      {.extra = std::string(300, 'x'), .name = std::string(700, 'n'), .header_crc = true},
+      {.extra = "xy", .name = "t", .comment = std::string(200, 'c'), .header_crc = true}};
+  for (const GzipHeaderFields& fields : headers) {
+    // Also as a second member, which the decoder starts after the first.
+    const std::string member = GzipWithHeader(text, fields);
+    const std::string stored = member + member;
+    for (std::size_t step : {1, 3, 64, 1 << 20}) {
+      for (std::size_t buffer_size : {1, 4096}) {
+        INFO("extra " << fields.extra.size() << ", name " << fields.name.size() << ", comment "
+                      << fields.comment.size() << ", header CRC " << fields.header_crc
+                      << ", raw read step " << step << ", buffer " << buffer_size);
+        const ReadResult result = ReadStored(stored, buffer_size, step);
+        CHECK(result.ok);
+        CHECK(result.error.empty());
+        CHECK(result.text == text + text);
+      }
+    }
+  }
+}
+
+TEST_CASE("A gzip member may end anywhere around the end of the stream's input buffer",
+          "[text_stream]") {
+  // The stream reads kInputBytes of stored bytes at a time. An extra field
+  // pads the first member to end a little before, at, or a little after that.
+  constexpr std::size_t kInputBytes = TextStream::kInputBytes;
+  std::mt19937 random(29);
+  const std::string first = RandomLetters(random, 150000);
+  const std::string second = RandomText(random, 500);
+  const std::size_t unpadded = GzipWithHeader(first, {.extra = "x"}).size() - 1;
+  REQUIRE(unpadded + 16 < kInputBytes);
+  REQUIRE(kInputBytes + 16 - unpadded < 65536);  // the longest extra field
+  for (std::size_t end = kInputBytes - 16; end <= kInputBytes + 16; ++end) {
+    const std::string member = GzipWithHeader(first, {.extra = std::string(end - unpadded, 'p')});
+    REQUIRE(member.size() == end);
+    const std::string stored = member + Compress("gzip", second);
+    for (std::size_t buffer_size : {4096, 1 << 20}) {
+      INFO("first member of " << end << " bytes, buffer " << buffer_size);
+      const ReadResult result = ReadStored(stored, buffer_size);
+      CHECK(result.ok);
+      CHECK(result.text == first + second);
+    }
+  }
+}
+
+TEST_CASE("A gzip member whose check values do not match is corrupt", "[text_stream]") {
+  std::mt19937 random(31);
+  const std::string text = RandomText(random, 3000);
+  const std::string whole = Compress("gzip", text);
+  // The trailer: CRC-32 of the text, then its length modulo 2^32.
+  for (std::size_t from_end : {8, 5, 4, 1}) {
+    std::string stored = whole;
+    stored[whole.size() - from_end] ^= 0x01;
+    for (std::size_t step : {1, 1 << 20}) {
+      INFO("trailer byte " << 8 - from_end << " changed, raw read step " << step);
+      const ReadResult result = ReadStored(stored, 1 << 20, step);
+      CHECK_FALSE(result.ok);
+      CHECK(result.error ==
+            "corrupt gzip data: the CRC-32 or length in the trailer does not match the data");
+      // The text is all decoded before the trailer is read.
+      CHECK(result.text == text);
+    }
+  }
+  // The header's own CRC (FHCRC), its last two bytes.
+  std::string stored = GzipWithHeader(text, {.name = "text.txt", .header_crc = true});
+  stored[10 + 9] ^= 0x01;  // fixed fields, "text.txt\0", then the CRC
+  const ReadResult result = ReadStored(stored);
+  CHECK_FALSE(result.ok);
+  CHECK(result.error == "corrupt gzip data: header crc mismatch");
+  CHECK(result.text.empty());
+}
+
+TEST_CASE("Bytes after the last gzip member are corrupt unless they start a member",
+          "[text_stream]") {
+  const std::string text = "alpha beta\n";
+  const std::string whole = Compress("gzip", text);
+  // Shorter than a header: a member's first bytes, or not.
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"\n", "corrupt gzip data: not in gzip format"},
+      {std::string(2, '\0'), "corrupt gzip data: not in gzip format"},
+      {"\x1f.", "corrupt gzip data: not in gzip format"},
+      {"\x1f", "truncated gzip data"},
+      {"\x1f\x8b\x08", "truncated gzip data"},
+      {"\x1f\x8b\x07" + std::string(7, '\0'), "corrupt gzip data: unknown compression method"}};
+  for (const auto& [after, error] : cases) {
+    for (std::size_t step : {1, 1 << 20}) {
+      INFO(after.size() << " bytes after the member, raw read step " << step);
+      const ReadResult result = ReadStored(whole + after, 1 << 20, step);
+      CHECK_FALSE(result.ok);
+      CHECK(result.error == error);
+      CHECK(result.text == text);
+    }
   }
 }
 

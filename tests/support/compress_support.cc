@@ -12,14 +12,32 @@
 namespace vocabcount::testing {
 namespace {
 
-std::string Gzip(std::string_view text) {
+// With `fields`, a header that carries them; without, zlib's plain one.
+std::string Gzip(std::string_view text, const GzipHeaderFields* fields = nullptr) {
   z_stream stream{};
   // 16 + window bits: a gzip header and trailer around the deflate data.
   if (deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8,
                    Z_DEFAULT_STRATEGY) != Z_OK) {
     throw std::runtime_error("deflateInit2 failed");
   }
-  std::string out(deflateBound(&stream, text.size()), '\0');
+  // zlib reads the fields when it writes the header, so they live to the end.
+  gz_header header{};
+  std::string extra, name, comment;
+  std::size_t header_bytes = 0;
+  if (fields != nullptr) {
+    extra = fields->extra;
+    name = fields->name;
+    comment = fields->comment;
+    header.extra = extra.empty() ? Z_NULL : reinterpret_cast<Bytef*>(extra.data());
+    header.extra_len = static_cast<uInt>(extra.size());
+    header.name = name.empty() ? Z_NULL : reinterpret_cast<Bytef*>(name.data());
+    header.comment = comment.empty() ? Z_NULL : reinterpret_cast<Bytef*>(comment.data());
+    header.hcrc = fields->header_crc ? 1 : 0;
+    header.os = 3;  // Unix, as gzip writes
+    if (deflateSetHeader(&stream, &header) != Z_OK) throw std::runtime_error("no gzip header");
+    header_bytes = 2 + extra.size() + name.size() + 1 + comment.size() + 1 + 2;
+  }
+  std::string out(deflateBound(&stream, text.size()) + header_bytes, '\0');
   stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
   stream.avail_in = static_cast<uInt>(text.size());
   stream.next_out = reinterpret_cast<Bytef*>(out.data());
@@ -74,6 +92,10 @@ std::string Compress(std::string_view format, std::string_view text) {
   if (format == "bzip2") return Bzip2(text);
   if (format == "xz") return Xz(text);
   throw std::invalid_argument("unknown format " + std::string(format));
+}
+
+std::string GzipWithHeader(std::string_view text, const GzipHeaderFields& fields) {
+  return Gzip(text, &fields);
 }
 
 }  // namespace vocabcount::testing

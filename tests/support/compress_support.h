@@ -15,4 +15,16 @@ inline const std::vector<std::string> kCompressedFormats = {"gzip", "zstd", "bzi
 // writes by default), bzip2 stream or xz stream.
 std::string Compress(std::string_view format, std::string_view text);
 
+// The optional fields of a gzip header (RFC 1952: FEXTRA, FNAME, FCOMMENT,
+// FHCRC); an empty string leaves its field out.
+struct GzipHeaderFields {
+  std::string extra;
+  std::string name;
+  std::string comment;
+  bool header_crc = false;
+};
+
+// `text` as one gzip member whose header has `fields`.
+std::string GzipWithHeader(std::string_view text, const GzipHeaderFields& fields);
+
 }  // namespace vocabcount::testing
