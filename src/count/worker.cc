@@ -78,7 +78,8 @@ absl::Status CountNgrams(Worker& worker, std::string_view text, TokenFilter& fil
     if (worker.normalizer.changes_nothing() || worker.normalizer.Keeps(token)) {
       return window.Push(token, worker.counter);
     }
-    if (auto normalized = Normalized(worker, token, status)) window.Push(*normalized, worker.counter);
+    if (auto normalized = Normalized(worker, token, status))
+      window.Push(*normalized, worker.counter);
   });
   if (piece.forced_end || line_ends.Between(gap_start, text.data() + text.size())) window.Break();
   worker.counter.Settle();
@@ -137,9 +138,8 @@ UnitResult CountUnit(Worker& worker, const Unit& unit) {
     }
   }
   TokenFilter filter(text, worker.max_token_bytes, unit.piece.forced_start, unit.piece.forced_end);
-  absl::Status status = worker.ngrams
-                            ? CountNgrams(worker, text, filter, unit.piece, result.ngrams)
-                            : CountTokens(worker, text, filter, documents);
+  absl::Status status = worker.ngrams ? CountNgrams(worker, text, filter, unit.piece, result.ngrams)
+                                      : CountTokens(worker, text, filter, documents);
   ThrowIfFailed(status);
   if (worker.folded != nullptr && worker.counter.filled_bytes() > worker.handover_bytes) {
     // The shared tables hold normal forms only: raw tokens are mapped first.
@@ -155,6 +155,17 @@ UnitResult CountUnit(Worker& worker, const Unit& unit) {
   }
   result.bytes = unit.piece.offset + unit.piece.data.size() - offset;
   return result;
+}
+
+WorkResults CountWork(Worker& worker, const UnitSource& source, const Unit& unit) {
+  WorkResults results{.input_index = unit.input_index};
+  if (!unit.unread) {
+    results.units.push_back(CountUnit(worker, unit));
+    return results;
+  }
+  results.read = source.ReadUnread(
+      unit, [&](const Unit& piece) { results.units.push_back(CountUnit(worker, piece)); });
+  return results;
 }
 
 }  // namespace vocabcount::internal
