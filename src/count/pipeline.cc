@@ -257,12 +257,15 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, const
                         : internal::kWordCutRule);
   // N-grams across unit cuts, counted as the units come in input order.
   internal::NgramStitcher stitcher(options);
-  TokenCounter stitched;
+  // Tables are large (a few hundred bytes per partition): made only when
+  // needed, and on the heap, where a small run does not touch them.
+  std::unique_ptr<TokenCounter> stitched;
+  if (options.counts_ngrams()) stitched = std::make_unique<TokenCounter>();
   auto add_result = [&](const UnitResult& result) {
     if (options.counts_ngrams()) {
       stitcher.Add(result.input_index, result.ngrams,
-                   [&](std::string_view ngram) { stitched.Add(ngram); });
-      if (stitched.filled_bytes() > kStitchedShareBytes) folded.TakeOver(stitched, 0);
+                   [&](std::string_view ngram) { stitched->Add(ngram); });
+      if (stitched->filled_bytes() > kStitchedShareBytes) folded.TakeOver(*stitched, 0);
     }
     AddScan(result, scans[result.input_index]);
     internal::AddTally(result.jsonl, tallies[result.input_index]);
@@ -277,14 +280,14 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, const
   const int threads = plan.threads;
   report.stats.threads = threads;
   // Workers are kept to the end: their counters are folded in place.
-  std::optional<Worker> only_worker;
+  std::unique_ptr<Worker> only_worker;
   std::optional<tbb::enumerable_thread_specific<Worker>> workers;
   std::vector<TokenCounter*> counters;
   try {
     if (threads == 1) {
       // No thread pool to start, nor oneTBB's allocator to load: that would
       // cost more than a small job.
-      only_worker.emplace(make_worker());
+      only_worker.reset(new Worker(make_worker()));  // made in place, not moved
       while (std::optional<Unit> unit = source.Next()) {
         add_results(internal::CountWork(*only_worker, source, *unit));
       }
@@ -303,7 +306,7 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, const
   } else {
     counters = FinishWorkers(threads, *workers);
   }
-  counters.push_back(&stitched);
+  if (stitched) counters.push_back(stitched.get());
   if (options.counts_ngrams()) {
     for (int order = options.ngram_min; order <= options.ngram_max; ++order) {
       report.stats.ngrams_by_order.push_back(
