@@ -20,7 +20,12 @@ std::optional<TextStream> OpenText(const Input& input, std::optional<Problem>& p
     problem = Problem{.path = input.path, .what = std::strerror(errno), .error_number = errno};
     return std::nullopt;
   }
-  if (!is_stdin) posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+  // The advice changes nothing for a file the kernel's own read-ahead (128
+  // KiB by default) takes whole: there it would be a system call per file.
+  constexpr std::uint64_t kReadAheadBytes = std::uint64_t{128} << 10;
+  if (!is_stdin && input.expected_bytes.value_or(kReadAheadBytes + 1) > kReadAheadBytes) {
+    posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+  }
   // A file may have any descriptor, even 0 when the process was started with
   // standard input closed; only a file opened here is closed.
   auto owned = std::shared_ptr<const int>(new int(fd), [is_stdin](const int* descriptor) {
