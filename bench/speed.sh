@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Counting speed side by side on two inputs: the Brown corpus x8 (one 49 MB file, and the
 # same bytes in 16 files for the Python baseline) and 256 MiB of generated English; plus
-# Brown x40 (245 MB), for the two-thread scaling of an input past 200 MB. Times vocabcount
+# Brown x40 (245 MB), for the two-thread scaling of an input past 200 MB; and small jobs:
+# Brown cut into 6,030 files of about 1 KB (-j1 against -j2), and a 1 KB input against
+# `wc -w` (start-up). Times vocabcount
 # (both tokenizers, -j1 and -j2, with and without --lower, --casefold and --nfkc), an
 # older vocabcount build and peer programs when given, and writes a Markdown report of
 # medians and ratios.
 #
 #   bench/speed.sh [REPORT.md]      default report: bench/results/DATE-speed.md
 #   RUNS=1 ENGLISH_MB=16 BROWN_COPIES=2 bench/speed.sh /tmp/speed-smoke.md   smoke test
+#   SMALL_ONLY=1 RUNS=9 bench/speed.sh /tmp/small.md   the small jobs alone (needs only
+#                   DATA_DIR/sources/brown.txt)
 #
 # Environment:
 #   RUNS            interleaved rounds after one warm-up (7): each round runs every command
@@ -23,12 +27,15 @@
 #                   vocabcount -t whitespace --format glove, whose output it must equal on
 #                   Brown (the check is in the report)
 #   PYTHON          interpreter of the Python Counter rows (/usr/bin/python3)
+#   SMALL_ONLY      1: time only the small jobs (no other input is made or timed)
+#   SMALL_EACH      hyperfine -N runs of each 1 KB command per round (30); its median is
+#                   the round's time
 #   BUILD_DIR, DATA_DIR   build-bench, bench/data
 set -euo pipefail
 export LC_NUMERIC=C
 source "$(dirname "$0")/common.sh"
 command_line=$(command_line_of bench/speed.sh "$*" RUNS BROWN_COPIES SCALING_COPIES ENGLISH_MB VOCABCOUNT \
-  BASELINE HOYT_OPTIMIZED GLOVE_VOCAB_COUNT PYTHON BUILD_DIR DATA_DIR)
+  BASELINE HOYT_OPTIMIZED GLOVE_VOCAB_COUNT PYTHON SMALL_ONLY SMALL_EACH BUILD_DIR DATA_DIR)
 if [[ $# -ge 1 && $1 != /* ]]; then set -- "$PWD/$1"; fi
 absolute_binaries speed.sh VOCABCOUNT BASELINE HOYT_OPTIMIZED GLOVE_VOCAB_COUNT
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -39,6 +46,8 @@ brown_copies=${BROWN_COPIES:-8}
 scaling_copies=${SCALING_COPIES:-40}
 english_mb=${ENGLISH_MB:-256}
 python=${PYTHON:-/usr/bin/python3}
+small_only=${SMALL_ONLY:-0}
+small_each=${SMALL_EACH:-30}
 build_dir=${BUILD_DIR:-$root/build-bench}
 data=${DATA_DIR:-$root/bench/data}
 report=${1:-bench/results/$(date -u +%Y-%m-%d)-speed.md}
@@ -47,7 +56,8 @@ mkdir -p "$work"
 log() { printf '[speed %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
 # --- binaries and inputs ------------------------------------------------------------
-inputs_list=$(PREPARE_ONLY=1 BIG=0 SIZE_MB=64 DATA_DIR=$data BUILD_DIR=$build_dir bench/run.sh)
+inputs_list="(SMALL_ONLY=1: bench/run.sh not run)"
+((small_only)) || inputs_list=$(PREPARE_ONLY=1 BIG=0 SIZE_MB=64 DATA_DIR=$data BUILD_DIR=$build_dir bench/run.sh)
 generator=$build_dir/corpus/generator/vocabcount-generate-corpus
 vc=${VOCABCOUNT:-}
 if [[ -z $vc ]]; then
@@ -64,6 +74,81 @@ repeat_into() {  # FILE COPIES OUT
     mv "$3.tmp" "$3"
   fi
 }
+# --- small jobs -----------------------------------------------------------------------
+# The Brown text cut at line ends into 6,030 files of about 1 KB, and its first 1 KB: what
+# a run costs besides counting (starting the process, opening files).
+small_files=$work/brown-6030-files
+if [[ ! -d $small_files ]]; then
+  mkdir -p "$small_files.tmp"
+  split -n l/6030 -d -a 4 --additional-suffix=.txt "$brown_text" "$small_files.tmp/part-"
+  mv "$small_files.tmp" "$small_files"
+fi
+small_file=$work/brown-1k.txt
+[[ -s $small_file ]] || head -c 1024 "$brown_text" > "$small_file"
+declare -A seconds
+# Appends to seconds[small|NAME] the median of EACH runs of COMMAND, timed by hyperfine
+# without a shell (a shell's start-up would be most of a 1 KB run).
+hyperfine_median() {  # NAME EACH COMMAND
+  local json=$work/hyperfine-small.json
+  hyperfine -N --style none --warmup 3 --runs "$2" --export-json "$json" "$3" > /dev/null 2>&1 ||
+    { log "failed: $3"; exit 1; }
+  seconds[small|$1]+="$("$python" -c 'import json, sys; print(json.load(open(sys.argv[1]))["results"][0]["median"])' "$json") "
+}
+time_small_jobs() {
+  local round
+  log "small jobs: 1 warm-up + $runs rounds"
+  for ((round = 0; round <= runs; round++)); do
+    # The first round warms the page cache (6,030 files) and is not counted.
+    local each=1
+    ((round == 0)) || each=$small_each
+    hyperfine_median "files -j1" 1 "$vc -j1 -o /dev/null $small_files"
+    hyperfine_median "files -j2" 1 "$vc -j2 -o /dev/null $small_files"
+    hyperfine_median "1 KB" "$each" "$vc -o /dev/null $small_file"
+    hyperfine_median "wc -w 1 KB" "$each" "wc -w $small_file"
+    if ((round == 0)); then
+      for name in "files -j1" "files -j2" "1 KB" "wc -w 1 KB"; do seconds[small|$name]=""; done
+    fi
+  done
+}
+small_same="yes"
+for t in 2 5; do
+  "$vc" -j1 "$small_files" | cmp -s - <("$vc" -j$t "$small_files") || small_same="NO (-j1 and -j$t differ)"
+done
+small_report() {
+  printf '## small jobs\n\n'
+  printf -- '- %s files of about 1 KB (%s bytes; Brown cut at line ends, `split -n l/6030`), output equal at -j1, -j2, -j5: %s\n' \
+    "$(find "$small_files" -type f | wc -l)" "$(cat "$small_files"/* | wc -c)" "$small_same"
+  printf -- '- the 1 KB input: the first 1,024 bytes of Brown; %s `hyperfine -N` runs per round, the round'"'"'s median\n\n' "$small_each"
+  printf '| command | median s |\n|---|---:|\n'
+  printf '| `vocabcount -j1 -o /dev/null DIR` | %s |\n' "$(med "small|files -j1")"
+  printf '| `vocabcount -j2 -o /dev/null DIR` | %s |\n' "$(med "small|files -j2")"
+  printf '| `vocabcount -o /dev/null 1k.txt` | %s |\n' "$(med4 "small|1 KB")"
+  printf '| `wc -w 1k.txt` | %s |\n\n' "$(med4 "small|wc -w 1 KB")"
+  printf '| target | ratio |\n|---|---:|\n'
+  printf '| 6,030 files: `-j1` / `-j2` (target >= 1.7) | %s |\n' \
+    "$(ratio "$(med "small|files -j1")" "$(med "small|files -j2")")"
+  printf '| 1 KB: vocabcount / `wc -w` (target <= 1.5) | %s |\n' \
+    "$(ratio "$(med4 "small|1 KB")" "$(med4 "small|wc -w 1 KB")")"
+}
+# The median seconds of INPUT|NAME, to a tenth of a millisecond.
+med4() { tr " " "\n" <<< "${seconds[$1]:-}" | grep . | median | awk '{ if ($1 == "-") print "-"; else printf "%.4f\n", $1 }'; }
+if ((small_only)); then
+  time_small_jobs
+  mkdir -p "$(dirname "$report")"
+  {
+    printf '# Small jobs\n\n'
+    printf -- '- date: %s; machine: %s, %s cores, %s\n' "$(date -u '+%Y-%m-%d %H:%M UTC')" "$(uname -n)" "$(nproc)" \
+      "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
+    printf -- '- command: `%s`; commit %s%s\n' "$command_line" "$(git rev-parse --short HEAD 2> /dev/null || echo unknown)" \
+      "$(git diff --quiet -- src include 2> /dev/null || echo ' (with uncommitted changes in src/ or include/)')"
+    printf -- '- medians of %s rounds after a warm-up round; wall time of the whole command\n\n' "$runs"
+    small_report
+  } > "$report"
+  log "wrote $report"
+  cat "$report"
+  exit 0
+fi
+
 brown=$work/brown-x$brown_copies.txt
 scaling=$work/brown-x$scaling_copies.txt
 english=$work/english-${english_mb}m.txt
@@ -79,7 +164,6 @@ if [[ ! -d $brown_parts ]]; then
 fi
 
 # --- commands -----------------------------------------------------------------------
-declare -A seconds
 names=()
 commands=()
 vocabcount_rows() {  # FILE
@@ -144,6 +228,7 @@ for mode in word whitespace; do
   for t in 1 2; do add "$mode -j$t" "$(q "$vc") -t $mode -j$t $(q "$scaling")"; done
 done
 time_commands scaling
+time_small_jobs
 
 # --- report ---------------------------------------------------------------------------
 mkdir -p "$(dirname "$report")"
@@ -206,6 +291,8 @@ mkdir -p "$(dirname "$report")"
         "$(ratio "$(med "$input|$mode -j1")" "$(med "$input|$mode -j2")")"
     done
   done
+  printf '\n'
+  small_report
 } > "$report"
 log "wrote $report"
 cat "$report"

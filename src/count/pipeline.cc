@@ -3,7 +3,7 @@
 // and count into their own partitioned tables, handing them over to the
 // folded counts when they outgrow their share of the memory budget, and at
 // the end the partitions are folded and sorted (see finish_count.cc).
-#include "vocabcount/count.h"
+#include "count/pipeline.h"
 
 #include <fcntl.h>
 #include <tbb/enumerable_thread_specific.h>
@@ -17,11 +17,11 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <new>
 #include <numeric>
-#include <exception>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -31,7 +31,6 @@
 #include "count/finish_count.h"
 #include "count/folded_counts.h"
 #include "count/memory_plan.h"
-#include "count/pipeline.h"
 #include "count/report_warnings.h"
 #include "count/worker.h"
 #include "input/input_list.h"
@@ -50,6 +49,7 @@
 #include "tokenize/piece_cut.h"
 #include "tokenize/pretokenize.h"
 #include "tokenize/tokenize.h"
+#include "vocabcount/count.h"
 #include "vocabcount/documents.h"
 #include "vocabcount/validate.h"
 
@@ -62,6 +62,7 @@ using internal::Unit;
 using internal::UnitResult;
 using internal::UnitSource;
 using internal::Worker;
+using internal::WorkResults;
 
 // The stitched n-grams' table is handed over once it holds this much: it
 // stays small, since only n-grams across unit cuts go there.
@@ -92,13 +93,15 @@ bool StartsCompressed(const Input& input) {
 
 // Worker threads for this run. Inputs known to fit in one work unit cannot
 // keep a second thread busy, and starting threads would cost more than the
-// whole count, so such runs use one. A small compressed file may hold much
-// more text than its size, so the first bytes of a few such inputs are looked
-// at; past a few, opening each small file twice would cost more than threads
-// could win, and they are taken as plain.
+// whole count, so such runs use one; unless they are many files, since each
+// costs an open, a read and a close (about what counting a few kilobytes
+// costs), which the workers share. A small compressed file may hold much
+// more text than its size, so the first bytes of a few such inputs are
+// looked at.
 int ThreadCount(const std::vector<Input>& inputs, const Options& options) {
-  constexpr std::size_t kMaxLookedAt = 64;
-  const bool fits_one_unit = std::all_of(inputs.begin(), inputs.end(),
+  constexpr std::size_t kFewInputs = 64;
+  const bool few_and_small = inputs.size() <= kFewInputs &&
+                             std::all_of(inputs.begin(), inputs.end(),
                                          [](const Input& in) { return in.expected_bytes; }) &&
                              std::accumulate(inputs.begin(), inputs.end(), std::uint64_t{0},
                                              [](std::uint64_t sum, const Input& in) {
@@ -106,19 +109,18 @@ int ThreadCount(const std::vector<Input>& inputs, const Options& options) {
                                              }) <= options.chunk_bytes;
   // Only regular files are looked at: reading a stream's first bytes here
   // would take them from the count.
-  const bool may_grow = fits_one_unit && inputs.size() <= kMaxLookedAt &&
-                        std::any_of(inputs.begin(), inputs.end(), StartsCompressed);
-  if (fits_one_unit && !may_grow) return 1;
+  if (few_and_small && std::none_of(inputs.begin(), inputs.end(), StartsCompressed)) return 1;
   return options.threads > 0 ? options.threads : tbb::info::default_concurrency();
 }
 
 // The reader, the workers and the bookkeeping of what units found as a
-// oneTBB pipeline: units are read in order, counted in any order, and added
-// up in any order, or in input order when `results_in_order` (n-grams across
-// unit cuts are stitched from consecutive units).
+// oneTBB pipeline: units are handed out in order, read (small files) and
+// counted in any order, and added up in any order, or in input order when
+// `results_in_order` (n-grams across unit cuts are stitched from consecutive
+// units).
 void CountInParallel(int threads, UnitSource& source,
                      tbb::enumerable_thread_specific<Worker>& workers, bool results_in_order,
-                     const std::function<void(const UnitResult&)>& add_result) {
+                     const std::function<void(const WorkResults&)>& add_results) {
   // oneTBB caps its worker pool at the core count; a larger explicit request
   // (tests use 8 threads on 2 cores) raises the cap for this run only.
   std::optional<tbb::global_control> allow_more;
@@ -127,27 +129,26 @@ void CountInParallel(int threads, UnitSource& source,
   }
   tbb::task_arena arena(threads);
   arena.execute([&] {
-    tbb::parallel_pipeline(
-        static_cast<std::size_t>(threads) * 2,
-        tbb::make_filter<void, std::shared_ptr<Unit>>(
-            tbb::filter_mode::serial_in_order,
-            [&](tbb::flow_control& flow) -> std::shared_ptr<Unit> {
-              std::optional<Unit> unit = source.Next();
-              if (!unit) {
-                flow.stop();
-                return nullptr;
-              }
-              return std::make_shared<Unit>(std::move(*unit));
-            }) &
-            tbb::make_filter<std::shared_ptr<Unit>, UnitResult>(
-                tbb::filter_mode::parallel,
-                [&](std::shared_ptr<Unit> unit) {
-                  return internal::CountUnit(workers.local(), *unit);
-                }) &
-            tbb::make_filter<UnitResult, void>(
-                results_in_order ? tbb::filter_mode::serial_in_order
-                                 : tbb::filter_mode::serial_out_of_order,
-                [&](const UnitResult& result) { add_result(result); }));
+    tbb::parallel_pipeline(static_cast<std::size_t>(threads) * 2,
+                           tbb::make_filter<void, std::shared_ptr<Unit>>(
+                               tbb::filter_mode::serial_in_order,
+                               [&](tbb::flow_control& flow) -> std::shared_ptr<Unit> {
+                                 std::optional<Unit> unit = source.Next();
+                                 if (!unit) {
+                                   flow.stop();
+                                   return nullptr;
+                                 }
+                                 return std::make_shared<Unit>(std::move(*unit));
+                               }) &
+                               tbb::make_filter<std::shared_ptr<Unit>, WorkResults>(
+                                   tbb::filter_mode::parallel,
+                                   [&](std::shared_ptr<Unit> unit) {
+                                     return internal::CountWork(workers.local(), source, *unit);
+                                   }) &
+                               tbb::make_filter<WorkResults, void>(
+                                   results_in_order ? tbb::filter_mode::serial_in_order
+                                                    : tbb::filter_mode::serial_out_of_order,
+                                   [&](const WorkResults& results) { add_results(results); }));
   });
 }
 
@@ -177,15 +178,13 @@ void ReportJsonl(const std::vector<Input>& inputs, const std::vector<internal::J
     report.stats.jsonl_bad_lines += tally.bad_lines;
     if (tally.bad_lines == 0) continue;
     if (options.strict_jsonl) {
-      report.errors.push_back(
-          Problem{
-              .path = inputs[i].path, .what = tally.first_reason, .line = tally.first_bad_line});
+      report.errors.push_back(Problem{
+          .path = inputs[i].path, .what = tally.first_reason, .line = tally.first_bad_line});
     } else {
-      report.bad_jsonl.push_back(
-          BadJsonlInput{.path = inputs[i].path,
-                        .first_line = tally.first_bad_line,
-                        .lines = tally.bad_lines,
-                        .first_reason = tally.first_reason});
+      report.bad_jsonl.push_back(BadJsonlInput{.path = inputs[i].path,
+                                               .first_line = tally.first_bad_line,
+                                               .lines = tally.bad_lines,
+                                               .first_reason = tally.first_reason});
     }
   }
 }
@@ -208,8 +207,8 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, const
     }
   }
 
-  report.stats.native_segmenters = options.tokenizer == TokenizerKind::kWord &&
-                                   engines == internal::DictionaryEngines::kNative;
+  report.stats.native_segmenters =
+      options.tokenizer == TokenizerKind::kWord && engines == internal::DictionaryEngines::kNative;
 
   const internal::MemoryPlan plan = internal::PlanMemory(
       internal::BudgetOf(options), ThreadCount(inputs, options), options.chunk_bytes);
@@ -222,8 +221,8 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, const
     // ICU's own (out of memory).
     auto tokenizer = internal::MakeTokenizer(options.tokenizer, engines);
     if (!tokenizer.ok()) throw std::runtime_error(std::string(tokenizer.status().message()));
-    auto normalizer = internal::TokenNormalizer::Create(options.case_mapping,
-                                                        options.normalization, byte_level);
+    auto normalizer =
+        internal::TokenNormalizer::Create(options.case_mapping, options.normalization, byte_level);
     if (!normalizer.ok()) throw std::runtime_error(std::string(normalizer.status().message()));
     const std::size_t worker_index = workers_made++;
     std::optional<internal::JsonlField> jsonl;
@@ -258,12 +257,15 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, const
                         : internal::kWordCutRule);
   // N-grams across unit cuts, counted as the units come in input order.
   internal::NgramStitcher stitcher(options);
-  TokenCounter stitched;
+  // Tables are large (a few hundred bytes per partition): made only when
+  // needed, and on the heap, where a small run does not touch them.
+  std::unique_ptr<TokenCounter> stitched;
+  if (options.counts_ngrams()) stitched = std::make_unique<TokenCounter>();
   auto add_result = [&](const UnitResult& result) {
     if (options.counts_ngrams()) {
       stitcher.Add(result.input_index, result.ngrams,
-                   [&](std::string_view ngram) { stitched.Add(ngram); });
-      if (stitched.filled_bytes() > kStitchedShareBytes) folded.TakeOver(stitched, 0);
+                   [&](std::string_view ngram) { stitched->Add(ngram); });
+      if (stitched->filled_bytes() > kStitchedShareBytes) folded.TakeOver(*stitched, 0);
     }
     AddScan(result, scans[result.input_index]);
     internal::AddTally(result.jsonl, tallies[result.input_index]);
@@ -271,25 +273,40 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, const
     // The run fails at the first bad line: reading on would be wasted.
     if (options.strict_jsonl && !options.keep_going && result.jsonl.bad_lines > 0) source.Stop();
   };
+  auto add_results = [&](const WorkResults& results) {
+    for (const UnitResult& result : results.units) add_result(result);
+    if (results.read) source.AddRead(results.input_index, *results.read);
+  };
   const int threads = plan.threads;
   report.stats.threads = threads;
   // Workers are kept to the end: their counters are folded in place.
-  std::optional<Worker> only_worker;
-  tbb::enumerable_thread_specific<Worker> workers(make_worker);
+  std::unique_ptr<Worker> only_worker;
+  std::optional<tbb::enumerable_thread_specific<Worker>> workers;
   std::vector<TokenCounter*> counters;
-  if (threads == 1) {
-    // No thread pool to start: that would cost more than a small job.
-    only_worker.emplace(make_worker());
-    while (std::optional<Unit> unit = source.Next()) {
-      add_result(internal::CountUnit(*only_worker, *unit));
+  try {
+    if (threads == 1) {
+      // No thread pool to start, nor oneTBB's allocator to load: that would
+      // cost more than a small job.
+      only_worker.reset(new Worker(make_worker()));  // made in place, not moved
+      while (std::optional<Unit> unit = source.Next()) {
+        add_results(internal::CountWork(*only_worker, source, *unit));
+      }
+    } else {
+      workers.emplace(make_worker);
+      CountInParallel(threads, source, *workers, options.counts_ngrams(), add_results);
     }
+  } catch (...) {
+    source.Finish();  // the inputs that failed before, in the report before what was thrown
+    throw;
+  }
+  source.Finish();
+  if (threads == 1) {
     internal::NormalizeRawCounts(*only_worker);
     counters.push_back(&only_worker->counter);
   } else {
-    CountInParallel(threads, source, workers, options.counts_ngrams(), add_result);
-    counters = FinishWorkers(threads, workers);
+    counters = FinishWorkers(threads, *workers);
   }
-  counters.push_back(&stitched);
+  if (stitched) counters.push_back(stitched.get());
   if (options.counts_ngrams()) {
     for (int order = options.ngram_min; order <= options.ngram_max; ++order) {
       report.stats.ngrams_by_order.push_back(
@@ -300,10 +317,9 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, const
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     report.stats.ill_formed_sequences += scans[i].bad_sequences;
     if (scans[i].bad_sequences > 0) {
-      report.ill_formed.push_back(
-          IllFormedInput{.path = inputs[i].path,
-                         .first_offset = scans[i].first_bad_offset,
-                         .sequences = scans[i].bad_sequences});
+      report.ill_formed.push_back(IllFormedInput{.path = inputs[i].path,
+                                                 .first_offset = scans[i].first_bad_offset,
+                                                 .sequences = scans[i].bad_sequences});
     }
     const std::uint64_t left_out = long_tokens[i].tokens();
     report.stats.long_tokens += left_out;
@@ -312,11 +328,10 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, const
       // find nothing in the input.
       std::optional<std::uint64_t> first;
       if (options.jsonl_field.empty()) first = long_tokens[i].first_offset();
-      report.long_tokens.push_back(
-          LongTokenInput{.path = inputs[i].path,
-                         .first_offset = first,
-                         .tokens = left_out,
-                         .forced_cuts = long_tokens[i].forced_cuts()});
+      report.long_tokens.push_back(LongTokenInput{.path = inputs[i].path,
+                                                  .first_offset = first,
+                                                  .tokens = left_out,
+                                                  .forced_cuts = long_tokens[i].forced_cuts()});
     }
   }
   ReportJsonl(inputs, tallies, options, report);

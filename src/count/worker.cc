@@ -192,4 +192,15 @@ UnitResult CountUnit(Worker& worker, const Unit& unit) {
   return result;
 }
 
+WorkResults CountWork(Worker& worker, const UnitSource& source, const Unit& unit) {
+  WorkResults results{.input_index = unit.input_index};
+  if (!unit.unread) {
+    results.units.push_back(CountUnit(worker, unit));
+    return results;
+  }
+  results.read = source.ReadUnread(
+      unit, [&](const Unit& piece) { results.units.push_back(CountUnit(worker, piece)); });
+  return results;
+}
+
 }  // namespace vocabcount::internal

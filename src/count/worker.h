@@ -63,6 +63,14 @@ struct UnitResult {
   UnitNgrams ngrams;           // with n-grams: the unit's edges and tally
 };
 
+// What the work on one unit handed out found: its result, or for an unread
+// file the results of its units in input order, and what reading it found.
+struct WorkResults {
+  std::size_t input_index = 0;
+  std::vector<UnitResult> units;
+  std::optional<InputRead> read;
+};
+
 // Whether the worker's counter holds tokens still to be normalized.
 bool CountsRawTokens(const Worker& worker);
 
@@ -78,5 +86,9 @@ void NormalizeRawCounts(Worker& worker);
 // when they have outgrown the worker's share. Throws std::runtime_error when a
 // token cannot be normalized (ICU out of memory, say).
 UnitResult CountUnit(Worker& worker, const Unit& unit);
+
+// CountUnit on `unit`, or on each unit of its file, which the worker opens
+// and reads itself when the unit is unread (UnitSource::ReadUnread).
+WorkResults CountWork(Worker& worker, const UnitSource& source, const Unit& unit);
 
 }  // namespace vocabcount::internal

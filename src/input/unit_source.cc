@@ -1,15 +1,12 @@
-// Opening each input in turn (a file, standard input or text in memory) and
-// reading it unit by unit, with the progress and the report kept up to date.
+// Handing out each input in turn (a file, standard input, text in memory or
+// documents) unit by unit, or a small file whole and unread; the progress
+// kept up to date, and what reading found gathered for the report.
 #include "input/unit_source.h"
 
-#include <sys/types.h>
-
 #include <algorithm>
-#include <cstring>
 #include <utility>
 
 #include "base/cancel.h"
-#include "input/open_input.h"
 
 namespace vocabcount::internal {
 
@@ -37,94 +34,79 @@ std::optional<Unit> UnitSource::Next() {
     }
     if (!reader_) {
       if (next_input_ == inputs_.size() || stopped_) return std::nullopt;
-      OpenNext();
-      // it could not be opened
-      if (!reader_ && !reading_documents_) ++progress_.inputs_done;
-      continue;
+      current_ = next_input_++;
+      const Input& input = inputs_[current_];
+      if (ReadsWhereCounted(input)) {
+        // Done, for the progress, once handed out, as the units of other
+        // inputs are.
+        progress_.bytes_done += *input.expected_bytes;
+        ++progress_.inputs_done;
+        ReportProgress(0);
+        return Unit{.input_index = current_, .unread = true};
+      }
+      if (input.kind == Input::Kind::kDocuments) {
+        // Each batch is a unit already: it ends between documents.
+        reading_documents_ = true;
+        taken_ = input.taken;
+        next_taken_ = 0;
+        documents_offset_ = 0;
+        document_bytes_ = 0;
+        continue;
+      }
+      reader_.emplace(input, options_, cut_rule_, blocks_);
     }
     Unit unit{current_, {}};
     if (reader_->Next(unit.piece)) {
-      ReportProgress(StoredBytesRead());
+      ReportProgress(reader_->stored_bytes());
       return unit;
     }
-    if (!reader_->error().empty()) {
-      Fail(Problem{.path = inputs_[current_].path,
-                   .byte_offset = reader_->error_offset(),
-                   .what = reader_->error(),
-                   .line = reader_->error_line()});
-    } else {
-      ++report_.stats.inputs;
-      report_.stats.bytes += reader_->bytes_read();
-      report_.stats.stored_bytes += StoredBytesRead();
-      if (text_ && !text_->format().empty()) ++report_.stats.compressed_inputs;
-    }
-    progress_.bytes_done += StoredBytesRead();
+    const std::uint64_t stored = reader_->stored_bytes();
+    AddRead(current_, reader_->Finish());
+    reader_.reset();  // closes the file
+    progress_.bytes_done += stored;
     ++progress_.inputs_done;
-    CloseCurrent();
     ReportProgress(0);
   }
 }
 
-void UnitSource::OpenNext() {
-  current_ = next_input_++;
-  const Input& input = inputs_[current_];
-  ChunkReader::DescribedReadFunction read_input;
-  switch (input.kind) {
-    case Input::Kind::kDocuments:
-      // Each batch is a unit already: it ends between documents.
-      reading_documents_ = true;
-      taken_ = input.taken;
-      next_taken_ = 0;
-      documents_offset_ = 0;
-      document_bytes_ = 0;
-      return;
-    case Input::Kind::kMemory:
-      // Text handed over in memory is text, never compressed.
-      memory_left_ = input.memory;
-      read_input = [this](char* buffer, std::size_t size, ChunkReader::ReadFailure&) {
-        const std::size_t n = std::min(size, memory_left_.size());
-        std::memcpy(buffer, memory_left_.data(), n);
-        memory_left_.remove_prefix(n);
-        return static_cast<ssize_t>(n);
-      };
-      break;
-    case Input::Kind::kStdin:
-    case Input::Kind::kPath: {
-      std::optional<Problem> problem;
-      text_ = OpenText(input, problem);
-      if (!text_) {
-        Fail(std::move(*problem));
-        return;
-      }
-      if (!text_->Detect()) {
-        Fail(Problem{.path = input.path, .byte_offset = 0, .what = text_->error()});
-        CloseCurrent();
-        return;
-      }
-      read_input = [this](char* buffer, std::size_t size, ChunkReader::ReadFailure& failure) {
-        const ssize_t got = text_->Read(buffer, size);
-        if (got < 0) {
-          failure.what = text_->error();
-          // An offset in the text would not find the bad bytes in the file.
-          if (!text_->format().empty()) failure.offset.reset();
-        }
-        return got;
-      };
-      break;
-    }
+bool UnitSource::ReadsWhereCounted(const Input& input) const {
+  return input.kind == Input::Kind::kPath && input.expected_bytes &&
+         *input.expected_bytes <= options_.chunk_bytes;
+}
+
+InputRead UnitSource::ReadUnread(const Unit& unit,
+                                 const std::function<void(const Unit&)>& count) const {
+  InputUnits reader(inputs_[unit.input_index], options_, cut_rule_, blocks_);
+  Unit piece_unit{.input_index = unit.input_index};
+  while (reader.Next(piece_unit.piece)) count(piece_unit);
+  return reader.Finish();
+}
+
+void UnitSource::AddRead(std::size_t index, InputRead read) {
+  if (read.problem && !options_.keep_going) stopped_ = true;
+  const std::lock_guard lock(read_mutex_);
+  if (read.problem) {
+    problems_.emplace_back(index, std::move(*read.problem));
+    return;
   }
-  reader_.emplace(std::move(read_input), options_.chunk_bytes, ChunkReader::kMaxUnitBytes, blocks_);
-  // A JSON line split between units could not be parsed.
-  if (!options_.jsonl_field.empty()) {
-    reader_->CutAtLineEnds();
-  } else {
-    reader_->UseCutRule(cut_rule_);
-    reader_->CutLongStretches(options_.stretch_bytes());
-  }
-  // The size of a compressed file says little about the size of its text.
-  if (input.expected_bytes && (!text_ || text_->format().empty())) {
-    reader_->ExpectBytes(*input.expected_bytes);
-  }
+  ++read_stats_.inputs;
+  read_stats_.bytes += read.bytes;
+  read_stats_.stored_bytes += read.stored_bytes;
+  if (read.compressed) ++read_stats_.compressed_inputs;
+}
+
+void UnitSource::Finish() {
+  const std::lock_guard lock(read_mutex_);
+  report_.stats.inputs += read_stats_.inputs;
+  report_.stats.bytes += read_stats_.bytes;
+  report_.stats.stored_bytes += read_stats_.stored_bytes;
+  report_.stats.compressed_inputs += read_stats_.compressed_inputs;
+  read_stats_ = {};
+  std::stable_sort(problems_.begin(), problems_.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  if (!options_.keep_going && problems_.size() > 1) problems_.resize(1);
+  for (auto& [index, problem] : problems_) report_.errors.push_back(std::move(problem));
+  problems_.clear();
 }
 
 std::optional<Unit> UnitSource::NextBatch() {
@@ -159,16 +141,10 @@ std::optional<Unit> UnitSource::NextBatch() {
 void UnitSource::FinishDocuments() {
   reading_documents_ = false;
   taken_.clear();
-  ++report_.stats.inputs;
-  report_.stats.bytes += document_bytes_;
-  report_.stats.stored_bytes += document_bytes_;
+  AddRead(current_, InputRead{.bytes = document_bytes_, .stored_bytes = document_bytes_});
   progress_.bytes_done += documents_offset_;
   ++progress_.inputs_done;
   ReportProgress(0);
-}
-
-std::uint64_t UnitSource::StoredBytesRead() const {
-  return text_ ? text_->stored_bytes() : reader_->bytes_read();
 }
 
 void UnitSource::ReportProgress(std::uint64_t current_bytes) {
@@ -179,14 +155,8 @@ void UnitSource::ReportProgress(std::uint64_t current_bytes) {
   options_.progress(now);
 }
 
-void UnitSource::CloseCurrent() {
-  reader_.reset();
-  text_.reset();  // closes the file
-}
-
 void UnitSource::Fail(Problem problem) {
-  report_.errors.push_back(std::move(problem));
-  if (!options_.keep_going) stopped_ = true;
+  AddRead(current_, InputRead{.problem = std::move(problem)});
 }
 
 }  // namespace vocabcount::internal

@@ -16,8 +16,6 @@
 namespace vocabcount::internal {
 namespace {
 
-constexpr const char* kBreakIteratorData = U_ICUDATA_NAME U_TREE_SEPARATOR_STRING "brkitr";
-
 // The layout of ICU's dictionary files (DictionaryData in ICU's sources): a
 // header of eight int32 values, of which these matter here.
 constexpr int kTrieOffsetIndex = 0;

@@ -5,13 +5,18 @@
 
 #include <unicode/bytestrie.h>
 #include <unicode/ucharstrie.h>
+#include <unicode/udata.h>
 #include <unicode/umachine.h>
+#include <unicode/utypes.h>
 
 #include <array>
 #include <atomic>
 #include <cstdint>
 
 namespace vocabcount::internal {
+
+// The tree of ICU's data that holds its break rules and dictionaries.
+inline constexpr const char* kBreakIteratorData = U_ICUDATA_NAME U_TREE_SEPARATOR_STRING "brkitr";
 
 // cjdict: an icu::UCharsTrie of words in UTF-16, each with its cost.
 class CjkDictionary {
@@ -31,7 +36,8 @@ class CjkDictionary {
   // at a time, on first use, so a text pays only for the blocks it meets.
   UStringTrieResult First(icu::UCharsTrie& trie, char16_t unit) const {
     const FirstSteps* block = blocks_[unit >> 8].load(std::memory_order_acquire);
-    if (block == nullptr) [[unlikely]] block = FillBlock(unit >> 8);
+    if (block == nullptr) [[unlikely]]
+      block = FillBlock(unit >> 8);
     const UStringTrieResult result = block->results[unit & 0xFF];
     if (result != USTRINGTRIE_NO_MATCH) trie.resetToState64(block->states[unit & 0xFF]);
     return result;

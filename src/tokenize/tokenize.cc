@@ -2,6 +2,15 @@
 // pre-tokenizer patterns of byte-pair-encoding tokenizers.
 #include "tokenize/tokenize.h"
 
+#include <unicode/brkiter.h>
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/udata.h>
+#include <unicode/utext.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
+#include <unicode/uvernum.h>
+
 #include "tokenize/cjk_segmenter.h"
 #include "tokenize/fast_word.h"
 #include "tokenize/icu_dictionary.h"
@@ -9,14 +18,6 @@
 #include "tokenize/icu_word_iterator.h"
 #include "tokenize/pretokenize.h"
 #include "tokenize/thai_segmenter.h"
-
-#include <unicode/brkiter.h>
-#include <unicode/uchar.h>
-#include <unicode/ubrk.h>
-#include <unicode/utext.h>
-#include <unicode/utf16.h>
-#include <unicode/utf8.h>
-#include <unicode/uvernum.h>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -26,7 +27,6 @@
 #include <atomic>
 #include <cstdint>
 #include <vector>
-
 
 namespace vocabcount::internal {
 namespace {
@@ -249,6 +249,15 @@ class PieceTokenizer final : public Tokenizer {
   PiecePattern pattern_;
 };
 
+// Whether ICU's data (the tree `tree`, or the main one for nullptr) holds
+// the file `name`.`type`, found as ICU finds it and closed again.
+bool HasIcuData(const char* tree, const char* type, const char* name) {
+  UErrorCode status = U_ZERO_ERROR;
+  UDataMemory* data = udata_open(tree, type, name, &status);
+  udata_close(data);
+  return U_SUCCESS(status);
+}
+
 }  // namespace
 
 DictionaryEngines DefaultDictionaryEngines() {
@@ -278,19 +287,18 @@ absl::Status ProbeIcuData(TokenizerKind kind, DictionaryEngines engines) {
   static std::atomic<bool> found[2] = {false, false};
   std::atomic<bool>& found_before = found[engines == DictionaryEngines::kNative ? 1 : 0];
   if (found_before.load(std::memory_order_acquire)) return absl::OkStatus();
-  // The rules only: settling would load every dictionary engine of ICU's,
-  // which most texts never need and whose absence ICU does not report.
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> rules(
-      icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
-  if (U_FAILURE(status)) return IcuError("cannot create word break iterator", status);
-  if (engines == DictionaryEngines::kNative) {
-    if (CjkDictionary::Get() != nullptr) {
-      if (absl::StatusOr<const icu::Normalizer2*> nfkc = CjkSegmenter::Nfkc(); !nfkc.ok()) {
-        return nfkc.status();
-      }
-    }
-    ThaiDictionary::Get();  // opened once for the process; absent is no error
+  // The files are looked up, not loaded: building the iterator, opening the
+  // dictionaries and loading NFKC would cost more than counting a small
+  // input, which the fast path mostly counts without them.
+  if (!HasIcuData(kBreakIteratorData, "brk", "word")) {
+    return IcuError("cannot create word break iterator", U_MISSING_RESOURCE_ERROR);
+  }
+  // The CJK engine normalizes some runs as ICU's own does: without NFKC's
+  // data it could not run, nor could ICU's. A dictionary that is not there
+  // is no error: ICU's iterator then takes those runs, as it would itself.
+  if (engines == DictionaryEngines::kNative && HasIcuData(kBreakIteratorData, "dict", "cjdict") &&
+      !HasIcuData(nullptr, "nrm", "nfkc")) {
+    return IcuError("cannot load NFKC data", U_MISSING_RESOURCE_ERROR);
   }
   found_before.store(true, std::memory_order_release);
   return absl::OkStatus();

@@ -38,13 +38,15 @@ DictionaryEngines DefaultDictionaryEngines();
 absl::StatusOr<std::unique_ptr<Tokenizer>> MakeTokenizer(
     TokenizerKind kind, DictionaryEngines engines = DefaultDictionaryEngines());
 
-// Opens what of ICU's data a tokenizer of `kind` may need, so that a run
+// Looks up what of ICU's data a tokenizer of `kind` may need, so that a run
 // fails at set-up, before any input is read, rather than mid-run: the word
 // tokenizer makes its ICU iterator and segmenters only when text first needs
-// them. For kWord: ICU's word break rules, and with the native engines their
-// dictionaries and the CJK engine's NFKC data. A dictionary ICU's data lacks
-// is no error (ICU's iterator then takes those runs, as it would itself). The
-// other tokenizers need only ICU's character properties, built into ICU.
+// them. For kWord: ICU's word break rules, and with the native engines the
+// CJK engine's NFKC data when ICU has the CJK dictionary. Nothing is loaded:
+// a small input the fast path counts alone never pays for it. A dictionary
+// ICU's data lacks is no error (ICU's iterator then takes those runs, as it
+// would itself). The other tokenizers need only ICU's character properties,
+// built into ICU.
 absl::Status ProbeIcuData(TokenizerKind kind, DictionaryEngines engines);
 
 }  // namespace vocabcount::internal

@@ -3,6 +3,7 @@
 // bytes on stdout, the messages on stderr and the exit status.
 #include <catch2/catch.hpp>
 
+#include <cstdio>
 #include <map>
 #include <regex>
 #include <string>
@@ -431,6 +432,52 @@ TEST_CASE("cli: an unreadable input fails with Permission denied and no vocabula
   CHECK(to_file.err == "vocabcount: secret.txt: Permission denied\n");
   CHECK(box.Read("old.tsv") == "previous\t1\n");
   CHECK(box.List() == std::vector<std::string>{"a.txt", "c.txt", "old.tsv", "secret.txt"});
+}
+
+TEST_CASE("cli: unreadable files among many small ones: one report at every thread count",
+          "[cli]") {
+  Sandbox box;
+  for (int i = 0; i < 200; ++i) {
+    char name[32];
+    std::snprintf(name, sizeof name, "many/f%03d.txt", i);
+    box.Write(name, "word" + std::to_string(i % 7) + " common\n");
+  }
+  // Everything but the three files must be reachable by the unprivileged user.
+  fs::permissions(box.root(), static_cast<fs::perms>(0755));
+  fs::permissions(box.dir(), static_cast<fs::perms>(0777));
+  fs::permissions(box.dir() / "many", static_cast<fs::perms>(0777));
+  for (const auto& entry : fs::directory_iterator(box.dir() / "many")) {
+    fs::permissions(entry.path(), static_cast<fs::perms>(0666));
+  }
+  box.Write("a.txt", "");
+  box.Write("secret.txt", "");
+  fs::permissions(box.dir() / "a.txt", static_cast<fs::perms>(0666));
+  fs::permissions(box.dir() / "secret.txt", fs::perms::none);
+  for (const char* name : {"many/f050.txt", "many/f051.txt", "many/f170.txt"}) {
+    fs::permissions(box.dir() / name, fs::perms::none);
+  }
+  const std::string all_errors =
+      "vocabcount: many/f050.txt: Permission denied\n"
+      "vocabcount: many/f051.txt: Permission denied\n"
+      "vocabcount: many/f170.txt: Permission denied\n";
+  std::string first_out;
+  for (const char* threads : {"-j1", "-j2", "-j5"}) {
+    INFO(threads);
+    RunResult kept;
+    if (!RunUnprivileged(box, std::string("--keep-going ") + threads + " many", kept)) return;
+    INFO(kept);
+    CHECK(kept.status == 1);
+    CHECK(kept.err == all_errors);
+    if (first_out.empty()) first_out = kept.out;
+    CHECK(kept.out == first_out);
+    CHECK(kept.out.starts_with("common\t197\n"));
+    RunResult stopped;
+    REQUIRE(RunUnprivileged(box, std::string(threads) + " many", stopped));
+    INFO(stopped);
+    CHECK(stopped.status == 1);
+    CHECK(stopped.err == "vocabcount: many/f050.txt: Permission denied\n");
+    CHECK(stopped.out == "");
+  }
 }
 
 TEST_CASE("cli: an unreadable directory inside a walk is reported", "[cli]") {
