@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Counting speed side by side on two inputs: the Brown corpus x8 (one 49 MB file, and the
-# same bytes in 16 files for the Python baseline) and 256 MiB of generated English; plus
+# same bytes in 16 files for the Python baselines: words, and n-grams 1-3) and 256 MiB of generated English; plus
 # Brown x40 (245 MB), for the two-thread scaling of an input past 200 MB; and small jobs:
 # Brown cut into 6,030 files of about 1 KB (-j1 against -j2), and a 1 KB input against
 # `wc -w` (start-up). Times vocabcount
@@ -211,6 +211,8 @@ names=() commands=()
 vocabcount_rows "$brown"
 add "python 16 files" "$(q "$python") $(q "$root/bench/python_counter.py") $(q "$brown_parts")/*.txt"
 add "vocabcount word -j2, 16 files" "$(q "$vc") -j2 $(q "$brown_parts")/*.txt"
+add "python n-grams 1-3, 16 files" "$(q "$python") $(q "$root/bench/python_ngrams.py") 1 3 $(q "$brown_parts")/*.txt"
+add "vocabcount --ngrams 1-3 -j2, 16 files" "$(q "$vc") --ngrams 1-3 -j2 $(q "$brown_parts")/*.txt"
 [[ -n ${HOYT_OPTIMIZED:-} ]] && add "optimized.c" "$(q "$HOYT_OPTIMIZED") < $(q "$brown")"
 [[ -n ${GLOVE_VOCAB_COUNT:-} ]] && add "GloVe vocab_count" "$(q "$GLOVE_VOCAB_COUNT") -verbose 0 -min-count 1 < $(q "$brown")"
 [[ -n ${GLOVE_VOCAB_COUNT:-} ]] && add "whitespace --format glove -j1" "$(q "$vc") -t whitespace --format glove -j1 $(q "$brown")"
@@ -285,6 +287,8 @@ mkdir -p "$(dirname "$report")"
     "$(ratio "$(med "brown|GloVe vocab_count")" "$(med "brown|whitespace --format glove -j1")")"
   printf '| Python Counter (16 files, %s processes) / word `-j2` on the 16 files (target >= 20) | %s |\n' "$(nproc)" \
     "$(ratio "$(med "brown|python 16 files")" "$(med "brown|vocabcount word -j2, 16 files")")"
+  printf '| Python n-grams 1-3 (16 files, %s processes) / `--ngrams 1-3 -j2` on the 16 files (target >= 25) | %s |\n' "$(nproc)" \
+    "$(ratio "$(med "brown|python n-grams 1-3, 16 files")" "$(med "brown|vocabcount --ngrams 1-3 -j2, 16 files")")"
   for input in english scaling; do
     for mode in word whitespace; do
       printf '| %s %s: `-j1` / `-j2` (target >= 1.85) | %s |\n' "$input" "$mode" \
