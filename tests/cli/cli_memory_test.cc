@@ -33,6 +33,23 @@ std::string StatsField(const std::string& json, const std::string& name) {
   return json.substr(start, json.find_first_of(",}", start) - start);
 }
 
+// Runs `vocabcount ARGS --memory 256M FILE` under /usr/bin/time and checks
+// the promise: the output of an in-memory run (`expected`, its md5sum line),
+// spilled to get there, and a peak within the budget plus 64 MiB.
+void CheckWithinBudget(const Sandbox& box, const std::string& args, const std::string& file,
+                       const std::string& expected) {
+  const RunResult r = box.Run("/usr/bin/time -f %M -o rss \"$VC\" " + args +
+                              " --memory 256M --stats=json " + file + " | md5sum; cat rss");
+  INFO(args << " " << file << "\n" << r);
+  REQUIRE(r.status == 0);
+  const std::vector<std::string> out = SplitLines(r.out);
+  REQUIRE(out.size() == 2);
+  CHECK(out[0] + "\n" == expected);
+  CHECK(StatsField(r.err, "spilled_runs") != "0");
+  const std::uint64_t peak_kib = std::stoull(out[1]);
+  CHECK(peak_kib <= (std::uint64_t{256} + 64) * 1024);
+}
+
 TEST_CASE("memory: --memory takes sizes from 256M up; anything else is a usage error",
           "[cli][memory]") {
   Sandbox box;
@@ -45,7 +62,8 @@ TEST_CASE("memory: --memory takes sizes from 256M up; anything else is a usage e
   }
   const RunResult exact = box.Run("vocabcount --memory 300M --stats=json in.txt");
   CHECK(StatsField(exact.err, "memory_budget") == std::to_string(300ull << 20));
-  for (const std::string size : {"255M", "100", "0", "1.5G", "G", "-1G", "12Q", "99999999999999T"}) {
+  for (const std::string size :
+       {"255M", "100", "0", "1.5G", "G", "-1G", "12Q", "99999999999999T"}) {
     const RunResult r = box.Run("vocabcount --memory " + size + " in.txt");
     INFO(size << "\n" << r);
     CHECK(r.status == 2);
@@ -62,12 +80,12 @@ TEST_CASE("memory: a spilling run writes the bytes of an in-memory one, in every
   Sandbox box;
   WriteManyTokens(box, "many.txt", 20000);
   for (const std::string options :
-       {"", "--sort token", "--top 100", "--top 100 --sort token", "--min-count 2",
-        "--format json", "--format glove", "--header", "--lower -t whitespace"}) {
+       {"", "--sort token", "--top 100", "--top 100 --sort token", "--min-count 2", "--format json",
+        "--format glove", "--header", "--lower -t whitespace"}) {
     const std::string expected = Output(box, "vocabcount " + options + " many.txt $CORPUS");
     for (const std::string threads : {"-j1", "-j2 --chunk-size 4096"}) {
-      const std::string command = "VOCABCOUNT_TEST_MEMORY_BYTES=65536 vocabcount " + threads +
-                                  " " + options + " --temp-dir . --stats=json -o out many.txt " +
+      const std::string command = "VOCABCOUNT_TEST_MEMORY_BYTES=65536 vocabcount " + threads + " " +
+                                  options + " --temp-dir . --stats=json -o out many.txt " +
                                   "$CORPUS";
       const RunResult r = box.Run(command);
       INFO(command << "\n" << r);
@@ -149,7 +167,8 @@ TEST_CASE("memory: SIGTERM while spilling or merging leaves no file behind",
         "until ls -l /proc/$pid/fd 2>/dev/null | grep -q \"$PWD/tmp/\"; do\n"
         "  tries=$((tries + 1)); [ $tries -gt 2000 ] && break; sleep 0.005\n"
         "done\n"
-        "sleep " + delay + "; kill -TERM $pid 2>/dev/null; wait $pid; echo $?");
+        "sleep " +
+        delay + "; kill -TERM $pid 2>/dev/null; wait $pid; echo $?");
     INFO("delay " << delay << "\n" << r);
     const std::string status = r.out.substr(0, r.out.find('\n'));
     CHECK((status == "143" || status == "0"));
@@ -184,16 +203,7 @@ TEST_CASE("memory: the peak stays within --memory 256M plus 64 MiB", "[cli][memo
   text.shrink_to_fit();
   const std::string expected = Output(box, "vocabcount -t whitespace many.txt | md5sum");
   for (const std::string threads : {"-j1", "-j2", "-j5"}) {
-    const RunResult r = box.Run("/usr/bin/time -f %M -o rss \"$VC\" -t whitespace " + threads +
-                                " --memory 256M --stats=json many.txt | md5sum; cat rss");
-    INFO(threads << "\n" << r);
-    REQUIRE(r.status == 0);
-    const std::vector<std::string> lines = SplitLines(r.out);
-    REQUIRE(lines.size() == 2);
-    CHECK(lines[0] + "\n" == expected);
-    CHECK(StatsField(r.err, "spilled_runs") != "0");
-    const std::uint64_t peak_kib = std::stoull(lines[1]);
-    CHECK(peak_kib <= (std::uint64_t{256} + 64) * 1024);
+    CheckWithinBudget(box, "-t whitespace " + threads, "many.txt", expected);
   }
 }
 
@@ -225,20 +235,9 @@ TEST_CASE("memory: n-grams of orders 1 to 16 stay within --memory 256M plus 64 M
   box.Write("one-line.txt", one_line + "\n");
   box.Write("many-lines.txt", many_lines + "\n");
   for (const std::string input : {"one-line.txt", "many-lines.txt"}) {
-    const std::string expected =
-        Output(box, "vocabcount -j1 --ngrams 1-16 " + input + " | md5sum");
+    const std::string expected = Output(box, "vocabcount -j1 --ngrams 1-16 " + input + " | md5sum");
     for (const std::string threads : {"-j1", "-j2", "-j5"}) {
-      const RunResult r =
-          box.Run("/usr/bin/time -f %M -o rss \"$VC\" --ngrams 1-16 " + threads +
-                  " --memory 256M --stats=json " + input + " | md5sum; cat rss");
-      INFO(input << " " << threads << "\n" << r);
-      REQUIRE(r.status == 0);
-      const std::vector<std::string> lines = SplitLines(r.out);
-      REQUIRE(lines.size() == 2);
-      CHECK(lines[0] + "\n" == expected);
-      CHECK(StatsField(r.err, "spilled_runs") != "0");
-      const std::uint64_t peak_kib = std::stoull(lines[1]);
-      CHECK(peak_kib <= (std::uint64_t{256} + 64) * 1024);
+      CheckWithinBudget(box, "--ngrams 1-16 " + threads, input, expected);
     }
   }
 }
@@ -252,9 +251,13 @@ TEST_CASE("memory: the default budget follows the cgroup's memory limit", "[cli]
   const RunResult made = box.Run(
       "if [ -f /sys/fs/cgroup/cgroup.controllers ] && grep -qw memory "
       "/sys/fs/cgroup/cgroup.subtree_control; then\n"
-      "  dir=/sys/fs/cgroup/" + group + "; file=memory.max\n"
+      "  dir=/sys/fs/cgroup/" +
+      group +
+      "; file=memory.max\n"
       "else\n"
-      "  dir=/sys/fs/cgroup/memory/" + group + "; file=memory.limit_in_bytes\n"
+      "  dir=/sys/fs/cgroup/memory/" +
+      group +
+      "; file=memory.limit_in_bytes\n"
       "fi\n"
       "mkdir \"$dir\" 2>/dev/null && echo 1073741824 > \"$dir/$file\" && echo \"$dir\"");
   if (made.status != 0 || made.out.empty()) {
