@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <limits>
+#include <stdexcept>
 #include <utility>
 
 namespace vocabcount::internal {
@@ -37,6 +39,11 @@ std::string_view TokenArena::Store(std::string_view bytes) {
 }
 
 const char* TokenArena::StoreKey(std::string_view bytes) {
+  // Counted tokens come from units of at most 2 GiB; only a line of a
+  // vocabulary being merged could be longer, and must not be cut short.
+  if (bytes.size() > std::numeric_limits<std::uint32_t>::max()) {
+    throw std::length_error("a token of 4 GiB or more cannot be kept");
+  }
   const auto size = static_cast<std::uint32_t>(bytes.size());
   char* stored = Allocate(sizeof size + bytes.size());
   std::memcpy(stored, &size, sizeof size);

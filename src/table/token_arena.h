@@ -15,8 +15,9 @@ class TokenArena {
  public:
   std::string_view Store(std::string_view bytes);
   // Stores a long token for a table key: its size, then its bytes, to which
-  // the returned pointer points (see PackedToken::Stored). Tokens are cut
-  // from units of at most 2 GiB, so the size fits 32 bits.
+  // the returned pointer points (see PackedToken::Stored). Throws
+  // std::length_error for a token of 4 GiB or more, whose size 32 bits
+  // cannot hold.
   const char* StoreKey(std::string_view bytes);
   // What StoreKey takes for a token of `size` bytes.
   static constexpr std::size_t KeyBytes(std::size_t size) { return sizeof(std::uint32_t) + size; }

@@ -22,7 +22,10 @@ void BasicTokenTable<Value>::AddEntries(const BasicTokenTable& other) {
   auto insert = [&](const Pending& entry) {
     bool added = false;
     if constexpr (kCopyLongKeys) {
-      Find(entry.hashed, entry.hashed.long_bytes(), added) += entry.count;
+      // A long key's bytes are read only for a new slot: most are not.
+      FindOrMake(entry.hashed, added, [&] {
+        return KeyToStore(entry.hashed, entry.hashed.long_bytes());
+      }) += entry.count;
     } else {
       FindOrMake(entry.hashed, added, [&] { return entry.hashed.key; }) += entry.count;
     }

@@ -25,10 +25,7 @@ class BasicTokenTable {
   // stored again. Sets `added` when the slot is new.
   [[gnu::always_inline]] Value& Find(const HashedToken& hashed, std::string_view token,
                                      bool& added) {
-    return FindOrMake(hashed, added, [&] {
-      return hashed.key.is_inline() ? hashed.key
-                                    : PackedToken::Stored(arena_.StoreKey(token), hashed.key);
-    });
+    return FindOrMake(hashed, added, [&] { return KeyToStore(hashed, token); });
   }
   Value& Find(std::string_view token, bool& added) {
     return Find(HashedToken::Of(token), token, added);
@@ -138,6 +135,13 @@ class BasicTokenTable {
 
   static std::size_t SlotBytes(std::size_t capacity) {
     return capacity == 0 ? 0 : capacity * (sizeof(Slot) + 1) + 16;
+  }
+
+  // The key a new slot for `hashed` holds: a long token's bytes, `token`,
+  // copied into the arena.
+  PackedToken KeyToStore(const HashedToken& hashed, std::string_view token) {
+    return hashed.key.is_inline() ? hashed.key
+                                  : PackedToken::Stored(arena_.StoreKey(token), hashed.key);
   }
 
   // Finds `hashed`'s slot, or makes it with the key make_key() returns.
