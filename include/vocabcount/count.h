@@ -18,6 +18,14 @@ struct NgramOrderCount {
   std::uint64_t ngrams = 0;
 };
 
+// Why a run used fewer threads than it was given.
+enum class ThreadLimit {
+  kNone,
+  kSmallInput,    // the inputs fit in one work unit: another thread would idle
+  kMemoryBudget,  // the budget cannot give each worker its share
+  kSortedMerge,   // vocabularies sorted by token are merged as streams, on one thread
+};
+
 struct CountStats {
   std::uint64_t inputs = 0;             // inputs read to the end
   std::uint64_t inputs_skipped = 0;     // inputs that could not be read (keep_going)
@@ -33,6 +41,8 @@ struct CountStats {
   bool jsonl = false;                 // the inputs were read as JSON Lines
   double seconds = 0;                 // wall time of the whole count
   int threads = 0;                    // worker threads used
+  int threads_asked = 0;              // Options::threads, or the usable cores for 0
+  ThreadLimit thread_limit = ThreadLimit::kNone;  // why `threads` < `threads_asked`
   // The word tokenizer's own dictionary engines (written for ICU 72) were
   // used; false for other tokenizers, and on another ICU, where ICU's
   // BreakIterator segments the dictionary scripts instead.
@@ -57,8 +67,8 @@ struct IllFormedInput {
 };
 
 // An input with tokens longer than Options::max_token_bytes (or cut by a
-// forced cut), which are not counted: where the first starts (unknown in JSON Lines, whose strings are
-// not where they sit in the file) and how many there were.
+// forced cut), which are not counted: where the first starts (unknown in JSON Lines, whose strings
+// are not where they sit in the file) and how many there were.
 struct LongTokenInput {
   std::string path;
   std::optional<std::uint64_t> first_offset;
@@ -108,7 +118,7 @@ struct CountReport {
   // Options::keep_going, the first one stops the run: an incomplete vocabulary
   // must not pass for a complete one.
   std::vector<Problem> errors;
-  std::vector<IllFormedInput> ill_formed;  // in input order
+  std::vector<IllFormedInput> ill_formed;   // in input order
   std::vector<LongTokenInput> long_tokens;  // in input order
   // In input order; with Options::strict_jsonl such inputs are in `errors`
   // instead, each with its first bad line.

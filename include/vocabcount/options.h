@@ -51,6 +51,9 @@ enum class SortOrder {
 struct Progress {
   std::uint64_t bytes_done = 0;
   std::uint64_t bytes_total = 0;  // of the inputs whose size is known
+  // Inputs whose size is not known (streams, pipes): while there are any,
+  // the share done and the time left are unknown.
+  std::uint64_t unsized_inputs = 0;
   std::uint64_t inputs_done = 0;
   std::uint64_t inputs_total = 0;
   double seconds = 0;  // since the run started
@@ -114,8 +117,8 @@ struct Options {
   // breaks at all, only a token over the limit reaches a cut, and short
   // enough, with the unit size, for ICU's 32-bit offsets.
   std::size_t stretch_bytes() const {
-    const std::size_t limit = max_token_bytes < kMaxTokenBytesLimit ? max_token_bytes
-                                                                    : kMaxTokenBytesLimit;
+    const std::size_t limit =
+        max_token_bytes < kMaxTokenBytesLimit ? max_token_bytes : kMaxTokenBytesLimit;
     const std::size_t stretch = kStretchFactor * limit;
     return stretch > (std::size_t{1} << 20) ? stretch : std::size_t{1} << 20;
   }

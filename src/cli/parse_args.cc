@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "cli/argv_check.h"
 #include "cli/test_hooks.h"
 #include "cli/usage_text.h"
 #include "vocabcount/version.h"
@@ -77,17 +78,25 @@ std::vector<std::pair<const OptionSpec*, CLI::Option*>> AddOptions(CLI::App& app
   return table;
 }
 
-// CLI11 reads "--name=" as "--name" without its value and takes the next
-// argument instead: "--output= in.txt" would overwrite in.txt.
-std::string EmptyEqualsValue(int argc, const char* const* argv) {
-  for (int i = 1; i < argc; ++i) {
-    const std::string_view arg = argv[i];
-    if (arg == "--") break;
-    if (arg.starts_with("--") && arg.find('=') == arg.size() - 1) {
-      return std::string(arg.substr(0, arg.size() - 1)) + ": the value is empty";
+// The shapes of every option registered with `app`, for ArgvProblems.
+std::vector<OptionShape> Shapes(const CLI::App& app) {
+  std::vector<OptionShape> shapes;
+  for (const CLI::Option* option : app.get_options()) {
+    if (option->get_lnames().empty()) continue;  // the PATH positional
+    OptionShape shape;
+    shape.long_name = option->get_lnames().front();
+    if (!option->get_snames().empty()) shape.short_name = option->get_snames().front().front();
+    shape.takes_value = option->get_expected_max() > 0;  // a flag expects none
+    shape.repeatable = option->get_multi_option_policy() == CLI::MultiOptionPolicy::TakeAll;
+    // --stats is the one flag whose "=json" picks a form.
+    shape.optional_value = shape.long_name == "stats";
+    shape.value_name = option->get_option_text();
+    if (!option->get_description().empty()) {
+      shape.value_name += " (" + option->get_description() + ")";
     }
+    shapes.push_back(std::move(shape));
   }
-  return "";
+  return shapes;
 }
 
 // The problems of the command's own options.
@@ -121,8 +130,11 @@ ParsedArgs ParseArgs(int argc, const char* const* argv, const Environment& envir
     parsed.stderr_text = Usage(problems);
     return parsed;
   };
-  if (std::string problem = EmptyEqualsValue(argc, argv); !problem.empty())
-    return refuse({problem});
+  // The parser's own messages are in its terms; the check words them in ours.
+  if (std::vector<std::string> problems = ArgvProblems(Shapes(app), argc, argv);
+      !problems.empty()) {
+    return refuse(problems);
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
@@ -132,11 +144,8 @@ ParsedArgs ParseArgs(int argc, const char* const* argv, const Environment& envir
     parsed.stdout_text = std::string(version.what()) + "\n";
     return parsed;
   } catch (const CLI::ParseError& error) {
-    std::string message = error.what();
-    // CLI11 leaves the name of a hidden option out of its messages, and
-    // --chunk-size is the only hidden one.
-    if (message.starts_with(": ")) message = "--chunk-size" + message;
-    return refuse({message});
+    // What ArgvProblems does not foresee, in the parser's words.
+    return refuse({std::string("the command line cannot be read: ") + error.what()});
   }
 
   std::vector<std::string> problems;
@@ -163,6 +172,8 @@ ParsedArgs ParseArgs(int argc, const char* const* argv, const Environment& envir
   }
   if (!problems.empty()) return refuse(problems);
   if (!own.stats.empty()) cli.stats = own.stats == "json" ? StatsFormat::kJson : StatsFormat::kText;
+  // "-" is standard output, as it is standard input among the paths.
+  if (cli.output == "-") cli.output.reset();
   if (own.progress->count() > 0) cli.progress = ProgressMode::kOn;
   if (own.no_progress->count() > 0) cli.progress = ProgressMode::kOff;
   parsed.options = std::move(cli);

@@ -22,7 +22,7 @@ struct CliOptions {
   // More paths, read from this file ("-": standard input) before counting.
   std::optional<std::string> files_from;
   bool files_from_nul = false;  // NUL-separated instead of one per line
-  std::optional<std::string> output;
+  std::optional<std::string> output;  // none: standard output (also for "-o -")
   std::optional<StatsFormat> stats;
   ProgressMode progress = ProgressMode::kAuto;
 };

@@ -91,6 +91,11 @@ bool StartsCompressed(const Input& input) {
   return !internal::TextStream::FormatOf(first_bytes).empty();
 }
 
+// The threads the options ask for: 0 is every usable core.
+int ThreadsAsked(const Options& options) {
+  return options.threads > 0 ? options.threads : tbb::info::default_concurrency();
+}
+
 // Worker threads for this run. Inputs known to fit in one work unit cannot
 // keep a second thread busy, and starting threads would cost more than the
 // whole count, so such runs use one; unless they are many files, since each
@@ -110,7 +115,7 @@ int ThreadCount(const std::vector<Input>& inputs, const Options& options) {
   // Only regular files are looked at: reading a stream's first bytes here
   // would take them from the count.
   if (few_and_small && std::none_of(inputs.begin(), inputs.end(), StartsCompressed)) return 1;
-  return options.threads > 0 ? options.threads : tbb::info::default_concurrency();
+  return ThreadsAsked(options);
 }
 
 // The reader, the workers and the bookkeeping of what units found as a
@@ -210,8 +215,9 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, const
   report.stats.native_segmenters =
       options.tokenizer == TokenizerKind::kWord && engines == internal::DictionaryEngines::kNative;
 
-  const internal::MemoryPlan plan = internal::PlanMemory(
-      internal::BudgetOf(options), ThreadCount(inputs, options), options.chunk_bytes);
+  const int threads_for_inputs = ThreadCount(inputs, options);
+  const internal::MemoryPlan plan =
+      internal::PlanMemory(internal::BudgetOf(options), threads_for_inputs, options.chunk_bytes);
   internal::RunStore runs(options.temp_dir);
   internal::FoldedCounts folded(plan.folded_bytes, runs);
 
@@ -279,6 +285,12 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, const
   };
   const int threads = plan.threads;
   report.stats.threads = threads;
+  report.stats.threads_asked = ThreadsAsked(options);
+  if (threads < report.stats.threads_asked) {
+    report.stats.thread_limit = threads_for_inputs < report.stats.threads_asked
+                                    ? ThreadLimit::kSmallInput
+                                    : ThreadLimit::kMemoryBudget;
+  }
   // Workers are kept to the end: their counters are folded in place.
   std::unique_ptr<Worker> only_worker;
   std::optional<tbb::enumerable_thread_specific<Worker>> workers;

@@ -18,7 +18,10 @@ UnitSource::UnitSource(const std::vector<Input>& inputs, const Options& options,
       cut_rule_(cut_rule),
       blocks_(ChunkReader::PoolFor(options.chunk_bytes)),
       start_(std::chrono::steady_clock::now()) {
-  for (const Input& input : inputs) progress_.bytes_total += input.expected_bytes.value_or(0);
+  for (const Input& input : inputs) {
+    progress_.bytes_total += input.expected_bytes.value_or(0);
+    progress_.unsized_inputs += !input.expected_bytes;
+  }
   progress_.inputs_total = inputs.size();
 }
 

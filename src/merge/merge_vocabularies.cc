@@ -15,7 +15,6 @@
 #include "base/cancel.h"
 #include "base/report_failure.h"
 #include "base/report_stats.h"
-#include "vocabcount/validate.h"
 #include "base/saturating_add.h"
 #include "count/memory_plan.h"
 #include "input/input_list.h"
@@ -24,6 +23,7 @@
 #include "merge/vocabulary_reader.h"
 #include "output/sort.h"
 #include "vocabcount/merge.h"
+#include "vocabcount/validate.h"
 
 namespace vocabcount {
 namespace {
@@ -56,9 +56,11 @@ class Merger {
 
   void Run() {
     report_.stats.threads = 1;
+    report_.stats.threads_asked = threads_;
     report_.streamed = AllSorted();
     if (stopped_) return;
     if (report_.streamed) {
+      if (threads_ > 1) report_.stats.thread_limit = ThreadLimit::kSortedMerge;
       MergeStreams();
     } else {
       SumWithinBudget();
@@ -168,10 +170,8 @@ class Merger {
              heap.top().current().token == token) {
         const MergeSource& source = heap.top();
         if (__builtin_add_overflow(total, source.current().count, &total)) {
-          report_.errors.push_back(
-              Problem{.path = source.path(),
-                      .what = OverflowMessage(),
-                      .line = source.current().line});
+          report_.errors.push_back(Problem{
+              .path = source.path(), .what = OverflowMessage(), .line = source.current().line});
           stopped_ = true;
           return;
         }
@@ -243,7 +243,8 @@ class Merger {
                     keep, tally);
     } catch (const internal::MergeConflictError& error) {
       // Found between spilled pieces: the line is not known any more.
-      report_.errors.push_back(Problem{.path = inputs_[error.conflict.input].path,
+      report_.errors.push_back(
+          Problem{.path = inputs_[error.conflict.input].path,
                   .what = error.conflict.kind == internal::MergeConflict::Kind::kAgain
                               ? "a token given on two lines"
                               : OverflowMessage()});
@@ -268,8 +269,7 @@ class Merger {
     while (source.Advance()) {
       internal::ThrowIfCancelled(options_);
       const VocabularyLine& entry = source.current();
-      const auto conflict =
-          totals.Add(entry.token, entry.count, static_cast<std::uint32_t>(index));
+      const auto conflict = totals.Add(entry.token, entry.count, static_cast<std::uint32_t>(index));
       if (!conflict) continue;
       if (conflict->kind == internal::MergeConflict::Kind::kAgain) {
         source.SetProblem("the token of an earlier line again");
@@ -324,9 +324,8 @@ MergeReport MergeVocabularies(const std::vector<std::string>& paths, const Optio
   internal::ResolvedInputs resolved = internal::ResolveInputs(paths, options);
   report.errors = std::move(resolved.errors);
   if (report.errors.empty() || options.keep_going) {
-    internal::RunReportingFailure(report, [&](MergeReport& report) {
-      Merger(resolved.inputs, options, sink, report).Run();
-    });
+    internal::RunReportingFailure(
+        report, [&](MergeReport& report) { Merger(resolved.inputs, options, sink, report).Run(); });
   }
   if (!report.finished) report.vocabulary.clear();
   internal::FinishStats(report, start);

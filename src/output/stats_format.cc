@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "vocabcount/stats.h"
@@ -39,6 +40,43 @@ Figure Mebibytes(std::string key, std::string label, std::uint64_t bytes, bool i
           std::to_string(bytes)};
 }
 
+// The key --stats=json gives the reason.
+std::string_view LimitName(ThreadLimit limit) {
+  switch (limit) {
+    case ThreadLimit::kNone:
+      return "none";
+    case ThreadLimit::kSmallInput:
+      return "small_input";
+    case ThreadLimit::kMemoryBudget:
+      return "memory_budget";
+    case ThreadLimit::kSortedMerge:
+      return "sorted_merge";
+  }
+  return "none";
+}
+
+// "1 (of 2 asked: ...)": fewer threads than asked is no surprise once the
+// reason is given.
+Figure Threads(const CountStats& s) {
+  Figure figure = Count("threads", "threads", static_cast<std::uint64_t>(s.threads));
+  std::string_view why;
+  switch (s.thread_limit) {
+    case ThreadLimit::kNone:
+      return figure;
+    case ThreadLimit::kSmallInput:
+      why = "the inputs fit in one work unit";
+      break;
+    case ThreadLimit::kMemoryBudget:
+      why = "the memory budget cannot give more workers their share";
+      break;
+    case ThreadLimit::kSortedMerge:
+      why = "vocabularies sorted by token are merged as streams";
+      break;
+  }
+  figure.text += " (of " + std::to_string(s.threads_asked) + " asked: " + std::string(why) + ")";
+  return figure;
+}
+
 std::vector<Figure> Figures(const CountStats& s) {
   const bool ngrams = !s.ngrams_by_order.empty();  // the entries are n-grams
   const double rate = s.seconds > 0 ? static_cast<double>(s.bytes) / 1e6 / s.seconds : 0.0;
@@ -50,7 +88,9 @@ std::vector<Figure> Figures(const CountStats& s) {
       Count("bytes", "bytes", s.bytes),
       Count("tokens", ngrams ? "n-grams" : "tokens", s.tokens),
       Count("distinct_tokens", ngrams ? "distinct" : "distinct tokens", s.distinct_tokens),
-      Count("threads", "threads", static_cast<std::uint64_t>(s.threads)),
+      Threads(s),
+      {"threads_asked", "", false, "", std::to_string(s.threads_asked)},
+      {"thread_limit", "", false, "", "\"" + std::string(LimitName(s.thread_limit)) + "\""},
       {"seconds", "seconds", true, Decimal(s.seconds, 3), Decimal(s.seconds, 6)},
       {"mb_per_second", "MB/s", true, Decimal(rate, 1), Decimal(rate, 3)},
   };
@@ -134,14 +174,16 @@ std::string FormatProgress(const Progress& progress) {
   const double total_mb = static_cast<double>(progress.bytes_total) / 1e6;
   const double speed = progress.seconds > 0 ? done_mb / progress.seconds : 0;
   std::string line = Decimal(done_mb, 1) + " MB";
-  if (progress.bytes_total > 0) {
+  // A stream still to come may hold any amount: no share of a total then.
+  const bool total_known = progress.unsized_inputs == 0;
+  if (progress.bytes_total > 0 && total_known) {
     std::string percent = Decimal(100 * std::min(1.0, done_mb / total_mb), 0);
     percent.insert(0, 3 - std::min<std::size_t>(3, percent.size()), ' ');  // "  5%" to "100%"
     line = percent + "% " + Decimal(done_mb, 1) + "/" + Decimal(total_mb, 1) + " MB";
   }
   line += "  " + Decimal(speed, 1) + " MB/s  " + Duration(progress.seconds) + " elapsed";
   // Time left, when the total is known and the speed meaningful.
-  if (progress.bytes_total > progress.bytes_done && speed > 0) {
+  if (total_known && progress.bytes_total > progress.bytes_done && speed > 0) {
     line += "  ETA " + Duration((total_mb - done_mb) / speed);
   }
   return line + "  inputs " + std::to_string(progress.inputs_done) + "/" +

@@ -75,6 +75,24 @@ TEST_CASE("cli: without a terminal nothing but the vocabulary is printed", "[cli
   CHECK(both.status == 2);
 }
 
+TEST_CASE("cli: no share done is shown while a stream may still bring more", "[cli][progress]") {
+  Sandbox box;
+  box.Write("cat.txt", kCatText);
+  // Files alone: their sizes make the whole, and the share done is shown.
+  const RunResult sized = box.Run("vocabcount --progress cat.txt cat.txt");
+  INFO(sized);
+  REQUIRE(sized.status == 0);
+  CHECK(Contains(sized.err, "% "));
+  // The file is done a second before the pipe brings anything: the share of
+  // the file's bytes is no share of the whole.
+  const RunResult streamed = box.Run("(sleep 1; cat cat.txt) | \"$VC\" --progress -j1 cat.txt -");
+  INFO(streamed);
+  REQUIRE(streamed.status == 0);
+  CHECK(Contains(streamed.err, "MB/s"));
+  CHECK_FALSE(Contains(streamed.err, "%"));
+  CHECK_FALSE(Contains(streamed.err, "ETA"));
+}
+
 TEST_CASE("cli: the progress line is redrawn at most ten times a second", "[cli][progress]") {
   Sandbox box;
   // Enough small units for thousands of progress reports.

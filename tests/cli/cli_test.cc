@@ -2,7 +2,6 @@
 // through a shell script in a fresh temporary directory and checks the exact
 // bytes on stdout, the messages on stderr and the exit status.
 #include <catch2/catch.hpp>
-
 #include <cstdio>
 #include <map>
 #include <regex>
@@ -132,7 +131,9 @@ TEST_CASE("cli: --lower lowercases Greek with a final sigma", "[cli]") {
 
 TEST_CASE("cli: --casefold folds ß and SS to the same token", "[cli]") {
   Sandbox box;
-  box.Write("in.txt", "Stra\xC3\x9F" "e STRASSE\n");
+  box.Write("in.txt",
+            "Stra\xC3\x9F"
+            "e STRASSE\n");
   const RunResult r = box.Run("vocabcount --casefold in.txt");
   INFO(r);
   CHECK(r.status == 0);
@@ -140,12 +141,16 @@ TEST_CASE("cli: --casefold folds ß and SS to the same token", "[cli]") {
   // Lowercasing keeps ß, so the two stay apart.
   const RunResult lower = box.Run("vocabcount --lower in.txt");
   INFO(lower);
-  CHECK(lower.out == "strasse\t1\nstra\xC3\x9F" "e\t1\n");
+  CHECK(lower.out ==
+        "strasse\t1\nstra\xC3\x9F"
+        "e\t1\n");
 }
 
 TEST_CASE("cli: --nfc merges a decomposed é with the precomposed one", "[cli]") {
   Sandbox box;
-  box.Write("in.txt", "caf" "e\xCC\x81 caf\xC3\xA9\n");
+  box.Write("in.txt",
+            "caf"
+            "e\xCC\x81 caf\xC3\xA9\n");
   const RunResult plain = box.Run("vocabcount in.txt");
   INFO(plain);
   CHECK(plain.status == 0);
@@ -171,7 +176,9 @@ TEST_CASE("cli: --nfkc turns the fi ligature into fi", "[cli]") {
 TEST_CASE("cli: case mapping and normalization combine", "[cli]") {
   Sandbox box;
   // Ligature, capital, decomposed accent: all one token under --casefold --nfkc.
-  box.Write("in.txt", "\xEF\xAC\x81" "anc\xC3\xA9 FIANCE\xCC\x81 fianc\xC3\xA9\n");
+  box.Write("in.txt",
+            "\xEF\xAC\x81"
+            "anc\xC3\xA9 FIANCE\xCC\x81 fianc\xC3\xA9\n");
   const RunResult r = box.Run("vocabcount --casefold --nfkc in.txt");
   INFO(r);
   CHECK(r.status == 0);
@@ -368,8 +375,8 @@ bool RunUnprivileged(const Sandbox& box, const std::string& args, RunResult& res
     prefix = "setpriv --reuid=65534 --regid=65534 --clear-groups ";
     const RunResult probe = box.Run(prefix + "test -x \"$VC\" && " + prefix + "test -r a.txt");
     if (probe.status != 0) {
-      WARN("skipped: setpriv cannot run the binary or read the sandbox as uid 65534: "
-           << probe.err);
+      WARN(
+          "skipped: setpriv cannot run the binary or read the sandbox as uid 65534: " << probe.err);
       return false;
     }
   }
@@ -539,6 +546,67 @@ TEST_CASE("cli: bad options and values are usage errors naming the option", "[cl
   }
 }
 
+TEST_CASE("cli: usage errors are in the command's words: the option, the value, what it takes",
+          "[cli]") {
+  struct UsageCase {
+    const char* args;
+    const char* message;  // the whole first line, without "vocabcount: "
+  };
+  const UsageCase cases[] = {
+      {"--sort freq", "--sort: 'freq' is not an order: use count or token"},
+      {"--sort 1", "--sort: '1' is not an order: use count or token"},
+      {"--format 2", "--format: '2' is not a format: use tsv, glove or json"},
+      {"-t 1", "--tokenizer: '1' is not a tokenizer: use word, whitespace, gpt2, cl100k or o200k"},
+      {"--lower=no", "--lower takes no value ('--lower=no'): give --lower alone, or leave it out"},
+      {"--help=1", "--help takes no value ('--help=1'): give --help alone, or leave it out"},
+      {"-0=1", "-0 takes no value ('-0=1')"},
+      {"--top", "--top needs a value: N (Keep only the N most frequent tokens)"},
+      {"--jsonl --lower",
+       "--jsonl needs a value: FIELD (Inputs are JSON Lines: count the string at FIELD) "
+       "('--lower' is an option; give a value that starts with - as --jsonl=VALUE)"},
+      {"--bogus", "unknown option '--bogus'"},
+      {"--lowr", "unknown option '--lowr' (did you mean --lower?)"},
+      {"--thread 2", "unknown option '--thread' (did you mean --threads?)"},
+      {"-V2", "unknown option '-2' in '-V2'"},
+      {"--sort count --sort token", "--sort is given twice ('count', then 'token'); give it once"},
+      {"--stats json",
+       "--stats json: a format goes after '=', as in --stats=json (as it stands, json is read as "
+       "an input; write ./json for a file of that name)"},
+  };
+  Sandbox box;
+  box.Write("in.txt", "text\n");
+  box.Write("json", "a file named json\n");  // still not read as an input
+  for (const UsageCase& usage : cases) {
+    // The path first, so that it is not taken for a missing value.
+    const RunResult r = box.Run(std::string("vocabcount in.txt ") + usage.args);
+    INFO("vocabcount in.txt " << usage.args << "\n" << r);
+    CHECK(r.status == 2);
+    CHECK(r.out == "");
+    CHECK(r.err == "vocabcount: " + std::string(usage.message) + "\n" + kTryHelp);
+  }
+  // A flag given twice is no error, and "-" alone, or any value after "=", is
+  // a value (the library then judges it).
+  for (const char* args : {"--lower --lower", "--ngrams 2 --ngram-separator -", "--min-count=-"}) {
+    const RunResult r = box.Run(std::string("vocabcount ") + args + " in.txt");
+    INFO(args << "\n" << r);
+    CHECK_FALSE(Contains(r.err, "needs a value"));
+    CHECK_FALSE(Contains(r.err, "given twice"));
+  }
+}
+
+TEST_CASE("cli: -o - writes to standard output, like having no -o", "[cli]") {
+  Sandbox box;
+  box.Write("cat.txt", kCatText);
+  const RunResult r = box.Run("vocabcount -o - cat.txt");
+  INFO(r);
+  CHECK(r.status == 0);
+  CHECK(r.out == kCatVocabulary);
+  CHECK(box.List() == std::vector<std::string>{"cat.txt"});
+  const RunResult equals = box.Run("vocabcount --output=- cat.txt");
+  CHECK(equals.out == kCatVocabulary);
+  CHECK(box.List() == std::vector<std::string>{"cat.txt"});
+}
+
 TEST_CASE("cli: a usage error neither reads input nor creates the output file", "[cli]") {
   Sandbox box;
   box.Write("in.txt", "text\n");
@@ -556,11 +624,27 @@ TEST_CASE("cli: --help exits 0 and documents every option and the exit status", 
   INFO(r);
   CHECK(r.status == 0);
   CHECK(r.err == "");
-  for (const char* option :
-       {"-h,--help", "-V,--version", "-t,--tokenizer", "--lower", "--casefold", "--nfc", "--nfkc",
-        "--min-count", "--top", "--header", "-o,--output", "-j,--threads", "--stats",
-        "--keep-going", "--follow", "--ngrams", "--ngram-separator", "N-GRAMS", "PATH", "word",
-        "whitespace"}) {
+  for (const char* option : {"-h,--help",
+                             "-V,--version",
+                             "-t,--tokenizer",
+                             "--lower",
+                             "--casefold",
+                             "--nfc",
+                             "--nfkc",
+                             "--min-count",
+                             "--top",
+                             "--header",
+                             "-o,--output",
+                             "-j,--threads",
+                             "--stats",
+                             "--keep-going",
+                             "--follow",
+                             "--ngrams",
+                             "--ngram-separator",
+                             "N-GRAMS",
+                             "PATH",
+                             "word",
+                             "whitespace"}) {
     INFO("missing from the help: " << option);
     CHECK(Contains(r.out, option));
   }
@@ -721,16 +805,16 @@ TEST_CASE("cli: a stream is counted as it arrives, in bounded memory", "[cli]") 
   // 120 MB through a pipe: holding it whole would need more than 120 MB.
   constexpr long kBytes = 120000000;
   constexpr long kLine = 26;  // "the quick brown fox jumps\n"
-  const RunResult r = box.Run(
-      "yes 'the quick brown fox jumps' | head -c " + std::to_string(kBytes) +
-      " | /usr/bin/time -o rss -f %M \"$VC\" -j2 && cat rss >&2");
+  const RunResult r =
+      box.Run("yes 'the quick brown fox jumps' | head -c " + std::to_string(kBytes) +
+              " | /usr/bin/time -o rss -f %M \"$VC\" -j2 && cat rss >&2");
   INFO(r);
   REQUIRE(r.status == 0);
   // The last, cut line is "the quick brown ".
   const std::string full = std::to_string(kBytes / kLine);
   const std::string plus_one = std::to_string(kBytes / kLine + 1);
-  CHECK(r.out == "brown\t" + plus_one + "\nquick\t" + plus_one + "\nthe\t" + plus_one +
-                     "\nfox\t" + full + "\njumps\t" + full + "\n");
+  CHECK(r.out == "brown\t" + plus_one + "\nquick\t" + plus_one + "\nthe\t" + plus_one + "\nfox\t" +
+                     full + "\njumps\t" + full + "\n");
   const long peak_kilobytes = std::stol(r.err);
   CHECK(peak_kilobytes < 64 * 1024);
 }
@@ -825,8 +909,10 @@ TEST_CASE("cli: --stats prints inputs, bytes, tokens and speed to stderr only", 
 
 TEST_CASE("cli: --stats counts every input and the distinct tokens before --top", "[cli]") {
   Sandbox box;
-  box.Write("a.txt", "a b c\n");                 // 6 bytes
-  box.Write("b.txt", "\xEF\xBB\xBF" "a d\n");  // 7 bytes: the BOM counts as read
+  box.Write("a.txt", "a b c\n");  // 6 bytes
+  box.Write("b.txt",
+            "\xEF\xBB\xBF"
+            "a d\n");  // 7 bytes: the BOM counts as read
   const RunResult r = box.Run("printf 'a e' | vocabcount -j3 --stats --top 1 a.txt - b.txt");
   INFO(r);
   CHECK(r.status == 0);
@@ -863,12 +949,20 @@ TEST_CASE("cli: inputs that fit in one work unit are counted on one thread", "[c
   INFO(r);
   REQUIRE(r.status == 0);
   CHECK(r.out == kCatVocabulary);
-  CHECK(Field(ParseStats(r.err), "threads") == "1");
+  // One thread of the four asked, and why.
+  CHECK(Field(ParseStats(r.err), "threads") == "1 (of 4 asked: the inputs fit in one work unit)");
+  const RunResult json = box.Run("vocabcount -j4 --stats=json cat.txt");
+  CHECK(Contains(json.err, "\"threads\":1,\"threads_asked\":4,\"thread_limit\":\"small_input\""));
+  // Given what it asked for, a run says nothing more.
+  const RunResult one = box.Run("vocabcount -j1 --stats cat.txt");
+  CHECK(Field(ParseStats(one.err), "threads") == "1");
 }
 
 TEST_CASE("cli: ill-formed UTF-8 separates tokens and gets one warning per input", "[cli]") {
   Sandbox box;
-  box.Write("bad.txt", "ab\xFF" "cd \xC3\n");
+  box.Write("bad.txt",
+            "ab\xFF"
+            "cd \xC3\n");
   box.Write("good.txt", "ab\n");
   const RunResult r = box.Run("vocabcount bad.txt good.txt");
   INFO(r);
@@ -890,7 +984,10 @@ TEST_CASE("cli: ill-formed UTF-8 separates tokens and gets one warning per input
 TEST_CASE("cli: ill-formed UTF-8 warnings count offsets in the input's bytes", "[cli]") {
   Sandbox box;
   // A BOM, then a bad byte at offset 5, then two more bad sequences later on.
-  box.Write("bom.txt", "\xEF\xBB\xBF" "ab\x80" "cd\nxy\xED\xA0\x80z \xF8\n");
+  box.Write("bom.txt",
+            "\xEF\xBB\xBF"
+            "ab\x80"
+            "cd\nxy\xED\xA0\x80z \xF8\n");
   const RunResult r = box.Run("vocabcount bom.txt");
   INFO(r);
   CHECK(r.status == 0);
@@ -912,8 +1009,12 @@ TEST_CASE("cli: ill-formed UTF-8 warnings count offsets in the input's bytes", "
 
 TEST_CASE("cli: a UTF-8 byte order mark at the start of an input is skipped", "[cli]") {
   Sandbox box;
-  box.Write("one.txt", "\xEF\xBB\xBF" "word word\n");
-  box.Write("two.txt", "\xEF\xBB\xBF" "word\n");
+  box.Write("one.txt",
+            "\xEF\xBB\xBF"
+            "word word\n");
+  box.Write("two.txt",
+            "\xEF\xBB\xBF"
+            "word\n");
   for (const char* tokenizer : {"word", "whitespace"}) {
     const RunResult r = box.Run(std::string("vocabcount -t ") + tokenizer + " one.txt two.txt");
     INFO(tokenizer << "\n" << r);
@@ -960,9 +1061,8 @@ TEST_CASE("cli: threads, chunk sizes and input order do not change the output by
     REQUIRE(reference.status == 0);
     REQUIRE(reference.err == "");
     REQUIRE(SplitLines(reference.out).size() > 100);
-    for (const char* variant :
-         {"-j2", "-j3", "-j8", "-j1 --chunk-size 1", "-j2 --chunk-size 7", "-j8 --chunk-size 1",
-          "--threads 3 --chunk-size 7"}) {
+    for (const char* variant : {"-j2", "-j3", "-j8", "-j1 --chunk-size 1", "-j2 --chunk-size 7",
+                                "-j8 --chunk-size 1", "--threads 3 --chunk-size 7"}) {
       const RunResult r = box.Run(base + variant + " \"$CORPUS\"/*.txt");
       INFO(base << variant << "\n" << r.err);
       CHECK(r.status == 0);
