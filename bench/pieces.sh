@@ -38,7 +38,7 @@ reference=$root/tests/pieces/reference_pieces.py
 "$python" -c 'import regex' 2> /dev/null || { log "$python lacks regex (Debian: apt-get install python3-regex)"; exit 1; }
 
 if [[ -z ${VOCABCOUNT:-} ]]; then
-  scripts/install-deps.sh
+  scripts/install-deps.sh --tests
   cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Release -DVOCABCOUNT_BUILD_TESTS=OFF >&2
   cmake --build "$build_dir" -j "$(nproc)" --target vocabcount_cli >&2
 fi

@@ -114,7 +114,7 @@ fi
 
 # --- build -----------------------------------------------------------------------
 log "building Release in $build_dir"
-scripts/install-deps.sh >&2
+scripts/install-deps.sh --tests >&2
 targets=(vocabcount_cli vocabcount-generate-corpus vocabcount-icu-baseline)
 [[ $prepare_only = 1 ]] && targets=(vocabcount-generate-corpus)
 # No -march: the portable binary that a package or a plain cmake build gives.

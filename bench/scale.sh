@@ -64,7 +64,7 @@ else
   # bench/run.sh's build: reused when present, brought up to date (a no-op if it is).
   if [[ ! -f $build_dir/CMakeCache.txt ]]; then
     log "configuring Release in $build_dir"
-    scripts/install-deps.sh >&2
+    scripts/install-deps.sh --tests >&2
     cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Release -DVOCABCOUNT_BUILD_TESTS=OFF >&2
   fi
   log "building vocabcount in $build_dir"

@@ -39,7 +39,7 @@
 # then needs no entry.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-EXTRA_PACKAGES="clang libclang-rt-14-dev dpkg-dev" scripts/install-deps.sh
+EXTRA_PACKAGES="clang libclang-rt-14-dev dpkg-dev" scripts/install-deps.sh --tests
 
 readonly suppressions=$PWD/tests/sanitizers
 readonly jobs=$(nproc)
