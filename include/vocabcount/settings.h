@@ -24,6 +24,12 @@ struct Settings {
   RunKind kind = RunKind::kCount;  // --merge: kMerge
 };
 
+// The task an option serves, by which help groups the options: which inputs
+// are read and how, what a token is, what is written, and how the work
+// scales. (--min-count and --top are Output: they choose the lines written,
+// while the counts themselves stay exact.)
+enum class OptionGroup { kInput, kTokens, kOutput, kScale };
+
 // One option of the table. A flag takes no value (SetOption reads "true" or
 // "false"); the others take one, and a repeatable one may be given again
 // (each value adds one more).
@@ -31,12 +37,14 @@ struct OptionSpec {
   std::string_view name;        // the long name without dashes: "ngram-separator"
   char short_name = 0;          // 't' for -t, or 0
   std::string_view value_name;  // "N", "KIND"...; empty for a flag
-  std::string_view help;        // one line
+  std::string_view help;        // one sentence, without a final period
+  OptionGroup group = OptionGroup::kInput;
   bool repeatable = false;
   bool hidden = false;  // for tests only: left out of help
 };
 
-// The table, in the order help lists the options.
+// The table, grouped by task in the order of OptionGroup, each group in the
+// order help lists its options.
 std::span<const OptionSpec> OptionTable();
 
 // Looks up environment variables (--shard auto reads Slurm's); the default

@@ -5,14 +5,15 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "cli/argv_check.h"
+#include "cli/help_format.h"
 #include "cli/test_hooks.h"
-#include "cli/usage_text.h"
 #include "vocabcount/version.h"
 
 namespace vocabcount::cli {
@@ -35,26 +36,47 @@ struct CommandOptions {
 };
 
 // Registers every option of the library's table (each value kept as text for
-// SetOption) and the command's own; returns the table's options in order.
+// SetOption) and the command's own, group by group in the order help lists
+// them; returns the table's options in order.
 std::vector<std::pair<const OptionSpec*, CLI::Option*>> AddOptions(CLI::App& app, CliOptions& cli,
                                                                    CommandOptions& own) {
   std::vector<std::pair<const OptionSpec*, CLI::Option*>> table;
-  for (const OptionSpec& spec : OptionTable()) {
-    std::string names = "--" + std::string(spec.name);
-    if (spec.short_name != 0) names = std::string("-") + spec.short_name + "," + names;
-    CLI::Option* option = spec.value_name.empty() ? app.add_flag(names) : app.add_option(names);
-    option->description(std::string(spec.help));
-    if (!spec.value_name.empty()) {
-      // One value per occurrence: a list would take the paths after it too.
-      option->expected(1)->allow_extra_args(false)->option_text(std::string(spec.value_name));
-      if (spec.repeatable) option->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  const auto add_table_group = [&](OptionGroup group) {
+    for (const OptionSpec& spec : OptionTable()) {
+      if (spec.group != group) continue;
+      std::string names = "--" + std::string(spec.name);
+      if (spec.short_name != 0) names = std::string("-") + spec.short_name + "," + names;
+      CLI::Option* option = spec.value_name.empty() ? app.add_flag(names) : app.add_option(names);
+      option->description(std::string(spec.help));
+      if (!spec.value_name.empty()) {
+        // One value per occurrence: a list would take the paths after it too.
+        option->expected(1)->allow_extra_args(false)->option_text(std::string(spec.value_name));
+        if (spec.repeatable) option->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+      }
+      option->group(spec.hidden ? "" : std::string(GroupHeading(group)));
+      table.emplace_back(&spec, option);
     }
-    if (spec.hidden) option->group("");
-    table.emplace_back(&spec, option);
-  }
+  };
+  const std::string input(GroupHeading(OptionGroup::kInput));
+  const std::string output(GroupHeading(OptionGroup::kOutput));
+
+  app.add_option("--files-from", cli.files_from,
+                 "Read more paths from FILE, one per line (- for standard input)")
+      ->option_text("FILE")
+      ->group(input);
+  own.null = app.add_flag("-0,--null", cli.files_from_nul,
+                          "The paths in FILE end with a NUL byte, not a line feed (with "
+                          "--files-from)")
+                 ->group(input);
+  add_table_group(OptionGroup::kInput);
+  add_table_group(OptionGroup::kTokens);
+
   own.output = app.add_option("-o,--output", cli.output,
-                              "Write to FILE atomically (replaced only by a complete result)")
-                   ->option_text("FILE");
+                              "Write to FILE (- for standard output); a file is replaced only "
+                              "by a complete result")
+                   ->option_text("FILE")
+                   ->group(output);
+  add_table_group(OptionGroup::kOutput);
   // A flag, so that "--stats FILE" leaves FILE an input; "--stats=json" picks the format.
   app.add_flag("--stats", own.stats,
                "Print inputs, bytes, tokens, time and speed to stderr; --stats=json prints one "
@@ -65,16 +87,16 @@ std::vector<std::pair<const OptionSpec*, CLI::Option*>> AddOptions(CLI::App& app
             return "'" + value + "' is not a format: use --stats or --stats=json";
           },
           ""))
-      ->option_text("[=json]");
+      ->option_text("[=json]")
+      ->group(output);
   own.progress =
       app.add_flag("--progress")
-          ->description("Show a progress line on stderr (default: when it is a terminal)");
-  own.no_progress = app.add_flag("--no-progress")->description("Never show the progress line");
-  app.add_option("--files-from", cli.files_from,
-                 "Read more paths from FILE (- for standard input), one per line")
-      ->option_text("FILE");
-  own.null = app.add_flag("-0,--null", cli.files_from_nul,
-                          "--files-from paths are separated by NUL bytes");
+          ->description("Show a progress line on stderr (default: when stderr is a terminal)")
+          ->group(output);
+  own.no_progress =
+      app.add_flag("--no-progress")->description("Never show the progress line")->group(output);
+
+  add_table_group(OptionGroup::kScale);
   return table;
 }
 
@@ -115,10 +137,14 @@ void CheckCommandOptions(const CliOptions& cli, const CommandOptions& own,
 }  // namespace
 
 ParsedArgs ParseArgs(int argc, const char* const* argv, const Environment& environment) {
-  CLI::App app("vocabcount: count token frequencies over text corpora, in parallel.", "vocabcount");
-  app.footer(kUsageText);
-  app.set_version_flag("-V,--version", std::string("vocabcount ") + VOCABCOUNT_VERSION);
-  app.get_formatter()->column_width(28);
+  CLI::App app(std::string(kHelpDescription), "vocabcount");
+  app.formatter(std::make_shared<HelpFormatter>());
+  app.footer(HelpFooter());
+  // Before the other options, so that their group comes first.
+  app.set_help_flag("-h,--help", "Show this help and exit")->group(std::string(kGeneralGroup));
+  app.set_version_flag("-V,--version", std::string("vocabcount ") + VOCABCOUNT_VERSION,
+                       "Show the version and exit")
+      ->group(std::string(kGeneralGroup));
   CliOptions cli;
   CommandOptions own;
   app.add_option("PATH", cli.paths, "Files, directories, or - for standard input")->type_name("");

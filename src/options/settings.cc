@@ -19,48 +19,72 @@ constexpr int kMaxShards = 1 << 20;
 // checks that no row gets it).
 constexpr const char* kUnread = "is in the options table but not read";
 
+using enum OptionGroup;
+
+// The command adds its own options to these groups: --files-from and --null
+// before Input's, -o before Output's, and --stats, --progress and
+// --no-progress after them.
 constexpr std::array kTable = {
-    OptionSpec{"tokenizer", 't', "KIND",
-               "word (default), whitespace, or the BPE pre-tokenizers gpt2, cl100k, o200k"},
-    OptionSpec{"raw-pieces", 0, "",
-               "Write pre-tokenizer pieces as they are, not byte-level (--format json only)"},
-    OptionSpec{"lower", 0, "",
-               "Lowercase each token (full Unicode, root locale; not with --casefold)"},
-    OptionSpec{"casefold", 0, "", "Case-fold each token (full Unicode folding; not with --lower)"},
-    OptionSpec{"nfc", 0, "", "Normalize each token to NFC (not with --nfkc)"},
-    OptionSpec{"nfkc", 0, "", "Normalize each token to NFKC (not with --nfc)"},
-    OptionSpec{"ngrams", 0, "N|M-N",
-               "Count n-grams of N tokens, or of every order from M to N (at most 16)"},
-    OptionSpec{"ngram-separator", 0, "STR",
-               "Join an n-gram's tokens with STR (default: one space)"},
-    OptionSpec{"min-count", 0, "N", "Drop tokens seen fewer than N times"},
-    OptionSpec{"max-token-bytes", 0, "N",
-               "Do not count tokens longer than N bytes (default 65536, at most 16777216)"},
-    OptionSpec{"top", 0, "N", "Keep only the N most frequent tokens"},
-    OptionSpec{"sort", 0, "ORDER", "Output order: count (default) or token"},
-    OptionSpec{"format", 0, "FORMAT", "tsv (default), glove or json"},
-    OptionSpec{"header", 0, "", "Write a first line token<TAB>count (tsv only)"},
-    OptionSpec{"threads", 'j', "N", "Worker threads, 1 to 1024 (default: the usable cores)"},
     OptionSpec{"include", 0, "GLOB",
-               "Read only files matching GLOB found in directories (repeatable)", true},
+               "In directories, read only the files matching GLOB (repeatable)", kInput, true},
     OptionSpec{"exclude", 0, "GLOB",
-               "Skip files (and directories) matching GLOB found in directories (repeatable)",
+               "In directories, skip the files and directories matching GLOB (repeatable)", kInput,
                true},
-    OptionSpec{"jsonl", 0, "FIELD", "Inputs are JSON Lines: count the string at FIELD"},
-    OptionSpec{"strict-jsonl", 0, "", "A bad JSON line is an input error (with --jsonl)"},
+    OptionSpec{"follow", 0, "", "Follow symbolic links found in directories", kInput},
+    OptionSpec{"jsonl", 0, "FIELD",
+               "Inputs are JSON Lines: count the string at FIELD (a.b: key b of object a)", kInput},
+    OptionSpec{"strict-jsonl", 0, "",
+               "A line without a string at FIELD is an input error (with --jsonl)", kInput},
     OptionSpec{"shard", 0, "I/N|auto",
-               "Count only part I of N of the inputs (0 <= I < N), or auto"},
-    OptionSpec{"merge", 0, "", "Inputs are vocabularies written by vocabcount: sum them"},
+               "Count only part I of N of the inputs (0 <= I < N); auto: the part of this "
+               "task of a Slurm job array",
+               kInput},
+    OptionSpec{"merge", 0, "", "Sum the inputs: vocabularies written by vocabcount", kInput},
     OptionSpec{"keep-going", 0, "",
-               "Skip unreadable inputs (each is reported; exit status stays 1)"},
-    OptionSpec{"follow", 0, "", "Follow symbolic links in directories"},
+               "Skip inputs that cannot be read and count the rest (each is reported; exit "
+               "status 1)",
+               kInput},
+
+    OptionSpec{"tokenizer", 't', "KIND",
+               "word (default), whitespace, or the BPE pre-tokenizers gpt2, cl100k, o200k",
+               kTokens},
+    OptionSpec{"raw-pieces", 0, "",
+               "Write gpt2, cl100k and o200k pieces as they are, not in byte-level form (with "
+               "--format json)",
+               kTokens},
+    OptionSpec{"lower", 0, "",
+               "Lowercase each token (full Unicode, root locale; not with --casefold)", kTokens},
+    OptionSpec{"casefold", 0, "", "Case-fold each token (full Unicode folding; not with --lower)",
+               kTokens},
+    OptionSpec{"nfc", 0, "", "Normalize each token to NFC (not with --nfkc)", kTokens},
+    OptionSpec{"nfkc", 0, "", "Normalize each token to NFKC (not with --nfc)", kTokens},
+    OptionSpec{"ngrams", 0, "N|M-N",
+               "Count n-grams of N tokens, or of every order from M to N (at most 16)", kTokens},
+    OptionSpec{"ngram-separator", 0, "STR",
+               "Join an n-gram's tokens with STR instead of one space (with --ngrams)", kTokens},
+    OptionSpec{"max-token-bytes", 0, "SIZE",
+               "Skip tokens longer than SIZE bytes: 1 to 16M, with K, M, G or T as for --memory "
+               "(default 64K)",
+               kTokens},
+
+    OptionSpec{"sort", 0, "ORDER",
+               "Output order: count (default; most frequent first) or token (by token bytes)",
+               kOutput},
+    OptionSpec{"min-count", 0, "N", "Drop tokens seen fewer than N times", kOutput},
+    OptionSpec{"top", 0, "N", "Keep only the N most frequent tokens", kOutput},
+    OptionSpec{"format", 0, "FORMAT", "tsv (default), glove or json", kOutput},
+    OptionSpec{"header", 0, "", "Write a first line token<TAB>count (with --format tsv)", kOutput},
+
+    OptionSpec{"threads", 'j', "N", "Worker threads, 1 to 1024 (default: the usable cores)",
+               kScale},
     OptionSpec{"memory", 0, "SIZE",
                "Memory budget for the whole process, at least 256M (default: half of what it "
-               "may use)"},
+               "may use); SIZE is bytes, or with K, M, G or T (powers of 1024)",
+               kScale},
     OptionSpec{"temp-dir", 0, "DIR",
-               "Where to spill counts past the budget (default: $TMPDIR, else /tmp)"},
+               "Where counts past the budget spill (default: $TMPDIR, else /tmp)", kScale},
     // The work-unit size: output must not depend on it, which tests check.
-    OptionSpec{"chunk-size", 0, "N", "Bytes per work unit", false, true},
+    OptionSpec{"chunk-size", 0, "N", "Bytes per work unit", kScale, false, true},
 };
 
 std::string Quoted(std::string_view value) { return "'" + std::string(value) + "'"; }

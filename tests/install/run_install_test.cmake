@@ -1,6 +1,6 @@
 # Installs the built project into a scratch prefix, then configures, builds and
 # runs the consumer project against it. Run by CTest with -P.
-foreach(var BUILD_DIR SOURCE_DIR WORK_DIR)
+foreach(var BUILD_DIR SOURCE_DIR WORK_DIR MANDIR DATADIR)
   if(NOT DEFINED ${var})
     message(FATAL_ERROR "${var} is not set")
   endif()
@@ -15,9 +15,13 @@ function(run)
 endfunction()
 
 run(${CMAKE_COMMAND} --install "${BUILD_DIR}" --prefix "${WORK_DIR}/prefix")
-foreach(installed bin/vocabcount include/vocabcount/vocabcount.h include/vocabcount/version.h)
+# The command, the headers, the manual page (where man finds it for a prefix
+# whose bin is on PATH) and the bash completion (where bash-completion looks).
+foreach(installed bin/vocabcount include/vocabcount/vocabcount.h include/vocabcount/version.h
+                  ${MANDIR}/man1/vocabcount.1 ${DATADIR}/bash-completion/completions/vocabcount)
   if(NOT EXISTS "${WORK_DIR}/prefix/${installed}")
-    message(FATAL_ERROR "not installed: ${installed}")
+    message(FATAL_ERROR "not installed: ${installed} (the manual page needs help2man when the "
+                        "build is configured)")
   endif()
 endforeach()
 run(${CMAKE_COMMAND} -S "${SOURCE_DIR}" -B "${WORK_DIR}/build"

@@ -1,0 +1,140 @@
+# Builds the manual page vocabcount(1), run with -P at build time: help2man
+# makes it from the built command's --help and --version, with the sections of
+# docs/usage.txt (turned into roff here) after OPTIONS.
+#   -DHELP2MAN=... -DPROGRAM=<built command> -DUSAGE=docs/usage.txt
+#   -DOUTPUT=<page> -DNAME="<one line for NAME>"
+cmake_minimum_required(VERSION 3.20)
+foreach(var HELP2MAN PROGRAM USAGE OUTPUT NAME)
+  if(NOT DEFINED ${var})
+    message(FATAL_ERROR "${var} is not set")
+  endif()
+endforeach()
+
+# usage.txt's plain text to roff in help2man's include format ("[SECTION]"
+# then roff). Semicolons and brackets would cut CMake's lists: they travel as
+# control characters and come back at the end.
+file(READ "${USAGE}" text)
+string(ASCII 1 semicolon)
+string(ASCII 2 open_bracket)
+string(ASCII 3 close_bracket)
+string(REPLACE ";" "${semicolon}" text "${text}")
+string(REPLACE "[" "${open_bracket}" text "${text}")
+string(REPLACE "]" "${close_bracket}" text "${text}")
+string(REPLACE "\\" "\\e" text "${text}")
+string(REPLACE "\n" ";" lines "${text}")
+
+# A line of text as roff: options in bold, hyphens as the ASCII hyphen-minus
+# (so that a copied option works), a leading dot or quote kept from roff.
+function(roff_line line out)
+  if(NOT example)
+    string(REGEX REPLACE "(^|[ (])(--?[A-Za-z0-9][A-Za-z0-9-]*)" "\\1\\\\fB\\2\\\\fR" line
+                         "${line}")
+  endif()
+  string(REPLACE "-" "\\-" line "${line}")
+  string(REGEX REPLACE "^([.'])" "\\\\&\\1" line "${line}")
+  set(${out} "${line}" PARENT_SCOPE)
+endfunction()
+
+list(LENGTH lines count)
+set(roff "")
+set(state none)  # none, prose, tag (a tagged paragraph) or example
+set(index 0)
+while(index LESS count)
+  list(GET lines ${index} line)
+  math(EXPR index "${index} + 1")
+  set(next "")
+  if(index LESS count)
+    list(GET lines ${index} next)
+  endif()
+  if(line MATCHES "^#")
+    continue()
+  endif()
+  set(example OFF)
+  if(state STREQUAL "example")
+    set(example ON)
+  endif()
+  if(line STREQUAL "" OR line MATCHES "^[A-Z][A-Z -]*$")
+    if(example)
+      string(APPEND roff ".fi\n.RE\n")
+    endif()
+    set(state none)
+    if(NOT line STREQUAL "")
+      string(APPEND roff "[${line}]\n")
+    endif()
+    continue()
+  endif()
+  string(REGEX MATCH "^ *" indent "${line}")
+  string(LENGTH "${indent}" indent)
+  string(STRIP "${line}" stripped)
+  if(stripped MATCHES "^\\$ " AND indent EQUAL 2)
+    if(NOT example)
+      string(APPEND roff ".PP\n.RS\n.nf\n")
+      set(state example)
+    endif()
+    set(example ON)
+    roff_line("${stripped}" stripped)
+    string(APPEND roff "${stripped}\n")
+  elseif(example)
+    # A command's continuation keeps its indentation.
+    string(SUBSTRING "${line}" 2 -1 verbatim)
+    roff_line("${verbatim}" verbatim)
+    string(APPEND roff "${verbatim}\n")
+  elseif(indent GREATER 2)
+    roff_line("${stripped}" stripped)
+    string(APPEND roff "${stripped}\n")
+  elseif(stripped MATCHES "^([^ ]+( [^ ]+)*)   *([^ ].*)$")
+    # "TAG  text": a tagged paragraph.
+    set(description "${CMAKE_MATCH_3}")
+    roff_line("${CMAKE_MATCH_1}" tag)
+    roff_line("${description}" description)
+    string(APPEND roff ".TP\n${tag}\n${description}\n")
+    set(state tag)
+  elseif(next MATCHES "^   ")
+    # A tag on a line of its own, its text below, indented deeper.
+    roff_line("${stripped}" tag)
+    string(APPEND roff ".TP\n${tag}\n")
+    set(state tag)
+  else()
+    if(NOT state STREQUAL "prose")
+      string(APPEND roff ".PP\n")
+      set(state prose)
+    endif()
+    roff_line("${stripped}" stripped)
+    string(APPEND roff "${stripped}\n")
+  endif()
+endwhile()
+if(state STREQUAL "example")
+  string(APPEND roff ".fi\n.RE\n")
+endif()
+string(REPLACE "${semicolon}" ";" roff "${roff}")
+string(REPLACE "${open_bracket}" "[" roff "${roff}")
+string(REPLACE "${close_bracket}" "]" roff "${roff}")
+file(WRITE "${OUTPUT}.h2m" "${roff}")
+
+execute_process(
+  # A UTF-8 locale, so that the non-ASCII characters of usage.txt reach the page.
+  COMMAND "${HELP2MAN}" --no-info --section=1 --locale=C.UTF-8 "--name=${NAME}"
+          "--include=${OUTPUT}.h2m" "--output=${OUTPUT}.tmp" "${PROGRAM}"
+  RESULT_VARIABLE status ERROR_VARIABLE errors)
+if(NOT status EQUAL 0)
+  message(FATAL_ERROR "help2man failed (${status}): ${errors}")
+endif()
+
+# --help ends with the exit statuses and a pointer to this page: the page has
+# the whole EXIT STATUS section instead, and is the manual itself.
+file(READ "${OUTPUT}.tmp" page)
+string(FIND "${page}" ".SS \"Exit status:\"" footer)
+if(footer EQUAL -1)
+  message(FATAL_ERROR "help2man's page has no \"Exit status:\" subsection to leave out: has the "
+                      "end of --help changed?")
+endif()
+string(SUBSTRING "${page}" ${footer} -1 rest)
+string(FIND "${rest}" "\n.SH " section_end)
+if(section_end EQUAL -1)
+  message(FATAL_ERROR "help2man's page has no section after the options")
+endif()
+string(SUBSTRING "${page}" 0 ${footer} before)
+math(EXPR section_end "${section_end} + 1")
+string(SUBSTRING "${rest}" ${section_end} -1 after)
+file(WRITE "${OUTPUT}" "${before}${after}")
+file(REMOVE "${OUTPUT}.tmp")
