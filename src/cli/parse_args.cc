@@ -100,6 +100,23 @@ std::vector<std::pair<const OptionSpec*, CLI::Option*>> AddOptions(CLI::App& app
   return table;
 }
 
+// ", a whole number of at least 1", ", one of count or token": what the
+// library's table says of an empty value, for "--top needs a value: N, ...".
+std::string WhatIsAllowed(const std::string& name) {
+  Settings scratch;
+  const std::string problem =
+      SetOption(scratch, name, "", [](const std::string&) { return std::optional<std::string>(); });
+  constexpr std::string_view kIsNot = "'' is not ";
+  const std::size_t at = problem.find(kIsNot);
+  if (at == std::string::npos) return "";
+  std::string allowed = problem.substr(at + kIsNot.size());
+  constexpr std::string_view kUse = ": use ";
+  if (const std::size_t use = allowed.find(kUse); use != std::string::npos) {
+    return ", one of " + allowed.substr(use + kUse.size());
+  }
+  return ", " + allowed;
+}
+
 // The shapes of every option registered with `app`, for ArgvProblems.
 std::vector<OptionShape> Shapes(const CLI::App& app) {
   std::vector<OptionShape> shapes;
@@ -112,10 +129,7 @@ std::vector<OptionShape> Shapes(const CLI::App& app) {
     shape.repeatable = option->get_multi_option_policy() == CLI::MultiOptionPolicy::TakeAll;
     // --stats is the one flag whose "=json" picks a form.
     shape.optional_value = shape.long_name == "stats";
-    shape.value_name = option->get_option_text();
-    if (!option->get_description().empty()) {
-      shape.value_name += " (" + option->get_description() + ")";
-    }
+    shape.value_name = option->get_option_text() + WhatIsAllowed(shape.long_name);
     shapes.push_back(std::move(shape));
   }
   return shapes;
