@@ -165,6 +165,7 @@ ParsedArgs ParseArgs(int argc, const char* const* argv, const Environment& envir
   if (!own.stats.empty()) cli.stats = own.stats == "json" ? StatsFormat::kJson : StatsFormat::kText;
   if (own.progress->count() > 0) cli.progress = ProgressMode::kOn;
   if (own.no_progress->count() > 0) cli.progress = ProgressMode::kOff;
+  parsed.warnings = OptionWarnings(cli.settings.count);
   parsed.options = std::move(cli);
   return parsed;
 }

@@ -15,7 +15,6 @@
 #include "base/cancel.h"
 #include "base/report_failure.h"
 #include "base/report_stats.h"
-#include "vocabcount/validate.h"
 #include "base/saturating_add.h"
 #include "count/memory_plan.h"
 #include "input/input_list.h"
@@ -23,7 +22,9 @@
 #include "merge/merge_totals.h"
 #include "merge/vocabulary_reader.h"
 #include "output/sort.h"
+#include "spill/spill_file.h"
 #include "vocabcount/merge.h"
+#include "vocabcount/validate.h"
 
 namespace vocabcount {
 namespace {
@@ -63,7 +64,9 @@ class Merger {
     } else {
       SumWithinBudget();
     }
-    report_.finished = !stopped_;
+    // With keep_going, inputs that fail are left out; when nothing at all
+    // could be read, the empty vocabulary must not replace a good one.
+    report_.finished = !stopped_ && !internal::NothingRead(report_);
   }
 
  private:
@@ -168,10 +171,8 @@ class Merger {
              heap.top().current().token == token) {
         const MergeSource& source = heap.top();
         if (__builtin_add_overflow(total, source.current().count, &total)) {
-          report_.errors.push_back(
-              Problem{.path = source.path(),
-                      .what = OverflowMessage(),
-                      .line = source.current().line});
+          report_.errors.push_back(Problem{
+              .path = source.path(), .what = OverflowMessage(), .line = source.current().line});
           stopped_ = true;
           return;
         }
@@ -243,7 +244,8 @@ class Merger {
                     keep, tally);
     } catch (const internal::MergeConflictError& error) {
       // Found between spilled pieces: the line is not known any more.
-      report_.errors.push_back(Problem{.path = inputs_[error.conflict.input].path,
+      report_.errors.push_back(
+          Problem{.path = inputs_[error.conflict.input].path,
                   .what = error.conflict.kind == internal::MergeConflict::Kind::kAgain
                               ? "a token given on two lines"
                               : OverflowMessage()});
@@ -268,8 +270,7 @@ class Merger {
     while (source.Advance()) {
       internal::ThrowIfCancelled(options_);
       const VocabularyLine& entry = source.current();
-      const auto conflict =
-          totals.Add(entry.token, entry.count, static_cast<std::uint32_t>(index));
+      const auto conflict = totals.Add(entry.token, entry.count, static_cast<std::uint32_t>(index));
       if (!conflict) continue;
       if (conflict->kind == internal::MergeConflict::Kind::kAgain) {
         source.SetProblem("the token of an earlier line again");
@@ -318,15 +319,16 @@ MergeReport MergeVocabularies(const std::vector<std::string>& paths, const Optio
                               const EntrySink& sink) {
   const auto start = std::chrono::steady_clock::now();
   MergeReport report;
-  if (internal::RefuseOptions(ValidateOptions(options, {.kind = RunKind::kMerge}), report)) {
+  if (internal::RefuseOptions(ValidateOptions(options, {.kind = RunKind::kMerge}), report) ||
+      internal::RefuseSpillDirectory(options, report)) {
     return report;
   }
   internal::ResolvedInputs resolved = internal::ResolveInputs(paths, options);
   report.errors = std::move(resolved.errors);
+  report.warnings = std::move(resolved.warnings);
   if (report.errors.empty() || options.keep_going) {
-    internal::RunReportingFailure(report, [&](MergeReport& report) {
-      Merger(resolved.inputs, options, sink, report).Run();
-    });
+    internal::RunReportingFailure(
+        report, [&](MergeReport& report) { Merger(resolved.inputs, options, sink, report).Run(); });
   }
   if (!report.finished) report.vocabulary.clear();
   internal::FinishStats(report, start);
