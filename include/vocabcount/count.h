@@ -97,6 +97,10 @@ struct Warning {
     kLongTokens,     // count: tokens left out (LongTokenInput)
     kForcedCuts,     // count: places cut (LongTokenInput)
     kBadJsonl,       // count: lines (BadJsonlInput)
+    // A directory named as an input whose walk found no file to read: it
+    // holds none, or --include / --exclude left out all it holds. count:
+    // the files they left out; path: the directory as named.
+    kNothingToRead,
   };
   Kind kind = Kind::kIllFormedUtf8;
   std::string path;
@@ -109,8 +113,10 @@ struct Warning {
 };
 
 struct CountReport {
-  // True when every input was read, or skipped and reported with keep_going:
-  // only then does `vocabulary` hold a result worth writing.
+  // True when every input was read, or skipped and reported with keep_going
+  // while something could be read: only then does `vocabulary` hold a
+  // result worth writing. When keep_going could read nothing at all, the
+  // last error says so ("no input could be read; nothing is written").
   bool finished = false;
   Vocabulary vocabulary;
   CountStats stats;
@@ -123,7 +129,8 @@ struct CountReport {
   // In input order; with Options::strict_jsonl such inputs are in `errors`
   // instead, each with its first bad line.
   std::vector<BadJsonlInput> bad_jsonl;
-  // The three lists above as warnings, in that order, each in words.
+  // Directories named whose walk found no file to read, then the three
+  // lists above, in that order, as warnings, each in words.
   std::vector<Warning> warnings;
 
   bool ok() const { return finished && errors.empty(); }

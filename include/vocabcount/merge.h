@@ -31,7 +31,8 @@ struct MergeReport : CountReport {
 // error naming the input and the line. With options.keep_going an input that
 // cannot be read or is malformed is reported and left out, or the rest of it
 // when the problem shows only after part of it was merged; errors is then
-// not empty but the report finished.
+// not empty but the report finished, unless nothing at all could be merged
+// (then it does not finish, as a count does not).
 //
 // When every input is a regular file sorted by token (as written with
 // SortOrder::kToken), a first pass checks their order and the inputs are then

@@ -134,9 +134,12 @@ struct Options {
   static constexpr std::uint64_t kMinMemoryBytes = std::uint64_t{256} << 20;
   // Where to spill; empty means $TMPDIR, else /tmp. The file has no name
   // (O_TMPFILE, or unlinked at once) and mode 0600, so nothing is left behind.
+  // Every run checks the directory before reading anything (by making such
+  // a file and closing it) and does not start when it cannot be used.
   std::string temp_dir;
 
-  // Skip inputs that cannot be read (each is reported) instead of stopping.
+  // Skip inputs that cannot be read (each is reported) instead of stopping;
+  // a run where no input could be read at all still does not finish.
   bool keep_going = false;
   // Follow symbolic links met while walking directories.
   bool follow_symlinks = false;

@@ -66,4 +66,8 @@ std::string SetOption(Settings& settings, std::string_view name, std::string_vie
 // 2^50; nullopt otherwise.
 std::optional<std::uint64_t> ParseSize(std::string_view text);
 
+// The range --max-token-bytes takes past 1, as messages show it: "16M
+// (16777216)".
+std::string MaxTokenBytesRange();
+
 }  // namespace vocabcount

@@ -36,4 +36,11 @@ struct RunShape {
 // table refuses them).
 std::vector<std::string> ValidateOptions(const Options& options, const RunShape& shape = {});
 
+// What in valid `options` will not work as asked on this machine, each in a
+// sentence naming the option as the command line spells it: a memory budget
+// larger than this process may use (physical memory, or its control group's
+// limit), which cannot keep the run within memory. Front ends show these as
+// warnings before the run; the run goes ahead as asked.
+std::vector<std::string> OptionWarnings(const Options& options);
+
 }  // namespace vocabcount

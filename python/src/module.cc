@@ -132,6 +132,14 @@ PYBIND11_MODULE(_vocabcount, module) {
       .def("cancel", &EntryStream::Cancel)
       .def("report", [](EntryStream& stream) { return ReportData(stream.Report()); });
 
+  // The options' warnings (OptionWarnings), for the package to issue
+  // before a run; a ValueError when the options are refused.
+  module.def("option_warnings", [](const OptionList& options, const std::string& kind) {
+    const RunKind run_kind = kind == "merge"   ? RunKind::kMerge
+                             : kind == "texts" ? RunKind::kDocuments
+                                               : RunKind::kCount;
+    return OptionWarnings(ReadSettings(options, run_kind).count);
+  });
   module.def("start_count", [](const std::vector<py::bytes>& paths, const OptionList& options) {
     return StartOnFiles(paths, options, RunKind::kCount);
   });

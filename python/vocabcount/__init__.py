@@ -12,8 +12,11 @@ numbers take an int or the text the command takes (``memory="1G"``,
 ``ngrams="1-3"``). A bad option raises :class:`ValueError` with the command's
 message; an input that cannot be read raises :class:`OSError`
 (:class:`FileNotFoundError` and the like where errno says so) naming the
-file; ill-formed UTF-8, tokens over ``max_token_bytes`` and bad JSON lines
-are reported as :class:`VocabcountWarning` through :mod:`warnings`.
+file (when no input at all could be read, even with ``keep_going=True``,
+the first input's error is raised); ill-formed UTF-8, tokens over
+``max_token_bytes``, bad JSON lines, a directory with no file to read and a
+``memory`` budget past what the process may use are reported as
+:class:`VocabcountWarning` through :mod:`warnings`.
 
 Every function counts with the GIL released, on ``threads`` threads (default:
 every core this process may use), and Ctrl-C stops it within a second.
@@ -123,12 +126,23 @@ def _raise_for(report, caller_level):
     error = errors[0]  # an unfinished run always says why
     path = os.fsdecode(error["path"]) if error["path"] else None
     if error["errno"]:
-        raise OSError(error["errno"], os.strerror(error["errno"]), path)
+        # An error of the run itself (an unusable temporary directory) says
+        # in its text which directory, and where it was named.
+        raise OSError(error["errno"], os.strerror(error["errno"]) if path else error["text"],
+                      path)
     if path is not None:
         raise InputError(error["text"], path, error["byte_offset"], error["line"])
     if error["what"] == "out of memory":
         raise MemoryError(error["text"])
     raise RuntimeError(error["text"])
+
+
+def _warn_options(pairs, kind):
+    """Warns of what the options ask that this machine cannot give (a memory
+    budget past what the process may use), before the run starts; the
+    warnings name the line of the public function's caller."""
+    for text in _vocabcount.option_warnings(pairs, kind):
+        warnings.warn(text, VocabcountWarning, stacklevel=3)
 
 
 def _counter(stream):
@@ -155,12 +169,15 @@ def count(paths, **options):
 
     Options: tokenizer ("word", "whitespace", "gpt2", "cl100k", "o200k"),
     raw_pieces, lower, casefold, nfc, nfkc, ngrams (int or "M-N"),
-    ngram_separator, min_count, max_token_bytes, top, sort ("count" or
+    ngram_separator (with ngrams of 2 or more), min_count, max_token_bytes
+    ("64K" or bytes), top, sort ("count" or
     "token"), threads, include, exclude (glob or list of globs), jsonl
     (field), strict_jsonl, shard ("I/N" or "auto"), keep_going, follow,
     memory ("1G" or bytes), temp_dir.
     """
-    stream = _vocabcount.start_count(_path_list("count", paths), _option_list("count", options))
+    pairs = _option_list("count", options)
+    _warn_options(pairs, "count")
+    stream = _vocabcount.start_count(_path_list("count", paths), pairs)
     return _counter(stream)
 
 
@@ -173,12 +190,14 @@ def count_texts(texts, **options):
     batches while the engine counts earlier ones, so a generator over a
     dataset far larger than memory runs in bounded memory and in parallel.
     Takes the options of :func:`count` but jsonl, strict_jsonl, shard,
-    include, exclude and follow, which concern files.
+    include, exclude, follow and keep_going, which concern files.
     """
     if isinstance(texts, (str, bytes)):
         raise TypeError("count_texts() takes an iterable of documents; "
                         "for one text, pass [text]")
-    stream = _vocabcount.start_count_texts(texts, _option_list("count_texts", options))
+    pairs = _option_list("count_texts", options)
+    _warn_options(pairs, "texts")
+    stream = _vocabcount.start_count_texts(texts, pairs)
     return _counter(stream)
 
 
@@ -188,8 +207,9 @@ def iter_counts(paths, **options):
     vocabulary in Python: one larger than Python's memory streams through
     within ``memory``. Errors and warnings come after the last pair; closing
     the generator early stops the count."""
-    stream = _vocabcount.start_count(_path_list("iter_counts", paths),
-                                     _option_list("iter_counts", options))
+    pairs = _option_list("iter_counts", options)
+    _warn_options(pairs, "count")
+    stream = _vocabcount.start_count(_path_list("iter_counts", paths), pairs)
     return _iterate(stream)
 
 
@@ -212,5 +232,7 @@ def merge(paths, **options):
     Options: min_count, top, sort, threads, memory, temp_dir, keep_going,
     include, exclude, follow.
     """
-    stream = _vocabcount.start_merge(_path_list("merge", paths), _option_list("merge", options))
+    pairs = _option_list("merge", options)
+    _warn_options(pairs, "merge")
+    stream = _vocabcount.start_merge(_path_list("merge", paths), pairs)
     return _counter(stream)

@@ -32,7 +32,7 @@ class _TextOptions(_RunOptions, total=False):
     nfkc: bool
     ngrams: Union[int, str]
     ngram_separator: str
-    max_token_bytes: int
+    max_token_bytes: _Size
 
 class _WalkOptions(TypedDict, total=False):
     """Which files are read, and what happens when one cannot be."""

@@ -76,27 +76,34 @@ std::optional<std::uint64_t> CgroupMemoryLimit(std::string_view proc_self_cgroup
 
 namespace {
 
-std::uint64_t ReadUsableMemoryBytes() {
+UsableMemory ReadUsableMemory() {
   const long pages = sysconf(_SC_PHYS_PAGES);
   const long page_bytes = sysconf(_SC_PAGESIZE);
-  std::uint64_t usable = pages > 0 && page_bytes > 0
-                             ? static_cast<std::uint64_t>(pages) * static_cast<std::uint64_t>(page_bytes)
-                             : std::uint64_t{4} << 30;
+  UsableMemory usable{
+      .bytes = pages > 0 && page_bytes > 0
+                   ? static_cast<std::uint64_t>(pages) * static_cast<std::uint64_t>(page_bytes)
+                   : std::uint64_t{4} << 30,
+      .limited_by = "physical memory"};
   std::ifstream file("/proc/self/cgroup");
   std::stringstream text;
   text << file.rdbuf();
-  if (auto limit = CgroupMemoryLimit(text.str(), "/sys/fs/cgroup")) usable = std::min(usable, *limit);
+  if (auto limit = CgroupMemoryLimit(text.str(), "/sys/fs/cgroup");
+      limit && *limit < usable.bytes) {
+    usable = {.bytes = *limit, .limited_by = "the memory limit of its control group"};
+  }
   return usable;
 }
 
 }  // namespace
 
-std::uint64_t UsableMemoryBytes() {
+UsableMemory UsableMemoryLimit() {
   // Read once: a process's limits are set when it starts (by Slurm, Docker
   // or systemd), and reading five files costs more than counting a small
   // text, which a program calling the library may do thousands of times.
-  static const std::uint64_t usable = ReadUsableMemoryBytes();
+  static const UsableMemory usable = ReadUsableMemory();
   return usable;
 }
+
+std::uint64_t UsableMemoryBytes() { return UsableMemoryLimit().bytes; }
 
 }  // namespace vocabcount::internal

@@ -14,6 +14,13 @@ namespace vocabcount::internal {
 // first call.
 std::uint64_t UsableMemoryBytes();
 
+// The same, with which of the two it is, for messages.
+struct UsableMemory {
+  std::uint64_t bytes = 0;
+  const char* limited_by = "";  // "physical memory", or the cgroup's limit
+};
+UsableMemory UsableMemoryLimit();
+
 // The tightest memory limit on the cgroup that `proc_self_cgroup` (the text
 // of /proc/self/cgroup) names or any of its ancestors, read from the
 // hierarchy mounted at `cgroup_root`: cgroup v2's memory.max, or v1's

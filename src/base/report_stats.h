@@ -30,4 +30,18 @@ inline bool RefuseOptions(const std::vector<std::string>& problems, CountReport&
   return !problems.empty();
 }
 
+// With keep_going, whether no input could be read: at least one failed,
+// none was read to the end, and nothing was counted from those that failed
+// part way. Then the run must not finish, since its empty vocabulary would
+// replace the output; says so as an error of the run, after the inputs'
+// own. Call it once the counts are finished (stats.tokens is known).
+inline bool NothingRead(CountReport& report) {
+  const bool an_input_failed =
+      std::any_of(report.errors.begin(), report.errors.end(),
+                  [](const Problem& problem) { return !problem.path.empty(); });
+  if (!an_input_failed || report.stats.inputs > 0 || report.stats.tokens > 0) return false;
+  report.errors.push_back(Problem{.what = "no input could be read; nothing is written"});
+  return true;
+}
+
 }  // namespace vocabcount::internal

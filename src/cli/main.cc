@@ -156,6 +156,7 @@ int main(int argc, char** argv) {
     std::cout << parsed.stdout_text << std::flush;
     std::cerr << parsed.stderr_text;
     if (!parsed.options) return parsed.exit_status;
+    for (const std::string& warning : parsed.warnings) PrintError("warning: " + warning);
     return Run(*parsed.options);
   } catch (const std::bad_alloc&) {
     // Written without allocating: there may be no memory for a std::string.

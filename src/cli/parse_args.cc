@@ -216,6 +216,7 @@ ParsedArgs ParseArgs(int argc, const char* const* argv, const Environment& envir
   if (cli.output == "-") cli.output.reset();
   if (own.progress->count() > 0) cli.progress = ProgressMode::kOn;
   if (own.no_progress->count() > 0) cli.progress = ProgressMode::kOff;
+  parsed.warnings = OptionWarnings(cli.settings.count);
   parsed.options = std::move(cli);
   return parsed;
 }

@@ -34,6 +34,9 @@ struct ParsedArgs {
   int exit_status = 0;
   std::string stdout_text;
   std::string stderr_text;
+  // With options: what OptionWarnings says of them, for main to print as
+  // warnings before the run.
+  std::vector<std::string> warnings;
 };
 
 // `environment` looks up environment variables (SLURM_ARRAY_TASK_ID... for

@@ -19,6 +19,7 @@
 #include <chrono>
 #include <exception>
 #include <functional>
+#include <iterator>
 #include <memory>
 #include <new>
 #include <numeric>
@@ -350,7 +351,10 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, const
   if (source.stopped()) return;  // an incomplete vocabulary must not pass for one
 
   internal::FinishCount(counters, folded, runs, options, plan, sink, report);
-  report.finished = true;
+  // With keep_going, inputs that fail are left out; when nothing at all
+  // could be read, the empty vocabulary (no entry went to the sink) must
+  // not replace a good one.
+  report.finished = !internal::NothingRead(report);
 }
 
 CountReport CountInputs(const std::vector<Input>& inputs, std::vector<Problem> early_errors,
@@ -387,23 +391,35 @@ CountReport Count(const std::vector<std::string>& paths, const Options& options)
 CountReport Count(const std::vector<std::string>& paths, const Options& options,
                   const EntrySink& sink) {
   CountReport refused;  // not finished: nothing was counted
-  if (internal::RefuseOptions(ValidateOptions(options, {.paths = &paths}), refused)) return refused;
+  if (internal::RefuseOptions(ValidateOptions(options, {.paths = &paths}), refused) ||
+      internal::RefuseSpillDirectory(options, refused)) {
+    return refused;
+  }
   internal::ResolvedInputs resolved = internal::ResolveInputs(paths, options);
   const std::vector<Input> inputs =
       internal::SelectShard(std::move(resolved.inputs), options.shard_index, options.shard_count);
-  return CountInputs(inputs, std::move(resolved.errors), options, sink);
+  CountReport report = CountInputs(inputs, std::move(resolved.errors), options, sink);
+  // Found before anything was read: they come first.
+  report.warnings.insert(report.warnings.begin(),
+                         std::make_move_iterator(resolved.warnings.begin()),
+                         std::make_move_iterator(resolved.warnings.end()));
+  return report;
 }
 
 CountReport CountText(std::string_view text, const Options& options, const EntrySink& sink) {
   CountReport refused;
-  if (internal::RefuseOptions(ValidateOptions(options), refused)) return refused;
+  if (internal::RefuseOptions(ValidateOptions(options), refused) ||
+      internal::RefuseSpillDirectory(options, refused)) {
+    return refused;
+  }
   return CountInputs(TextInputs(text), {}, options, sink);
 }
 
 CountReport CountDocuments(const DocumentSource& next, const Options& options,
                            const EntrySink& sink) {
   CountReport refused;
-  if (internal::RefuseOptions(ValidateOptions(options, {.kind = RunKind::kDocuments}), refused)) {
+  if (internal::RefuseOptions(ValidateOptions(options, {.kind = RunKind::kDocuments}), refused) ||
+      internal::RefuseSpillDirectory(options, refused)) {
     return refused;
   }
   Input input{.kind = Input::Kind::kDocuments, .path = "<documents>", .documents = &next};

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "vocabcount/count.h"
 #include "vocabcount/documents.h"
 #include "vocabcount/options.h"
 #include "vocabcount/problem.h"
@@ -31,6 +32,9 @@ struct Input {
 struct ResolvedInputs {
   std::vector<Input> inputs;
   std::vector<Problem> errors;  // paths that do not exist or cannot be walked
+  // Directories named whose walk found no file to read (and no error), in
+  // the order named: a run over them is empty, most likely by mistake.
+  std::vector<Warning> warnings;
 };
 
 // "-" is stdin; a directory stands for the regular files below it, in sorted
@@ -40,7 +44,9 @@ struct ResolvedInputs {
 // a link loop ends. options.include and options.exclude filter what a walk
 // finds: a pattern without '/' is matched against the file's name, one with
 // '/' against its path below the directory named; a directory whose name
-// matches an exclude pattern is not entered.
+// matches an exclude pattern is not entered. A directory whose walk finds no
+// file to read gets a warning saying why: it holds none, or which filter
+// left out what it holds.
 ResolvedInputs ResolveInputs(const std::vector<std::string>& paths, const Options& options);
 
 }  // namespace vocabcount::internal

@@ -22,6 +22,7 @@
 #include "merge/merge_totals.h"
 #include "merge/vocabulary_reader.h"
 #include "output/sort.h"
+#include "spill/spill_file.h"
 #include "vocabcount/merge.h"
 #include "vocabcount/validate.h"
 
@@ -65,7 +66,9 @@ class Merger {
     } else {
       SumWithinBudget();
     }
-    report_.finished = !stopped_;
+    // With keep_going, inputs that fail are left out; when nothing at all
+    // could be read, the empty vocabulary must not replace a good one.
+    report_.finished = !stopped_ && !internal::NothingRead(report_);
   }
 
  private:
@@ -318,11 +321,13 @@ MergeReport MergeVocabularies(const std::vector<std::string>& paths, const Optio
                               const EntrySink& sink) {
   const auto start = std::chrono::steady_clock::now();
   MergeReport report;
-  if (internal::RefuseOptions(ValidateOptions(options, {.kind = RunKind::kMerge}), report)) {
+  if (internal::RefuseOptions(ValidateOptions(options, {.kind = RunKind::kMerge}), report) ||
+      internal::RefuseSpillDirectory(options, report)) {
     return report;
   }
   internal::ResolvedInputs resolved = internal::ResolveInputs(paths, options);
   report.errors = std::move(resolved.errors);
+  report.warnings = std::move(resolved.warnings);
   if (report.errors.empty() || options.keep_going) {
     internal::RunReportingFailure(
         report, [&](MergeReport& report) { Merger(resolved.inputs, options, sink, report).Run(); });

@@ -198,6 +198,17 @@ std::string SetMemory(std::string_view text, Options& options) {
   return "";
 }
 
+// A size, as --memory takes it ("64K", "16M"), from 1 to the limit.
+std::string SetMaxTokenBytes(std::string_view text, Options& options) {
+  const std::optional<std::uint64_t> bytes = ParseSize(text);
+  if (!bytes) return Quoted(text) + " is not a size (a number, optionally with K, M, G or T)";
+  if (*bytes < 1 || *bytes > Options::kMaxTokenBytesLimit) {
+    return Quoted(text) + " is not from 1 to " + MaxTokenBytesRange();
+  }
+  options.max_token_bytes = static_cast<std::size_t>(*bytes);
+  return "";
+}
+
 // A flag's value: "true" or "false".
 std::optional<bool> FlagValue(std::string_view value) {
   if (value == "true") return true;
@@ -268,9 +279,7 @@ std::string Set(Settings& settings, std::string_view name, std::string_view valu
   if (name == "min-count") return SetNumber(value, 1, kNoLimit, options.min_count);
   if (name == "top") return SetNumber(value, 1, kNoLimit, options.top);
   if (name == "threads") return SetNumber(value, 1, Options::kMaxThreads, options.threads);
-  if (name == "max-token-bytes") {
-    return SetNumber(value, 1, Options::kMaxTokenBytesLimit, options.max_token_bytes);
-  }
+  if (name == "max-token-bytes") return SetMaxTokenBytes(value, options);
   if (name == "chunk-size") return SetNumber(value, 1, std::uint64_t{1} << 30, options.chunk_bytes);
   // Flags.
   const std::optional<bool> on = FlagValue(value);
@@ -308,6 +317,11 @@ Environment ProcessEnvironment() {
     const char* text = std::getenv(variable.c_str());
     return text ? std::optional<std::string>(text) : std::nullopt;
   };
+}
+
+std::string MaxTokenBytesRange() {
+  return std::to_string(Options::kMaxTokenBytesLimit >> 20) + "M (" +
+         std::to_string(Options::kMaxTokenBytesLimit) + ")";
 }
 
 std::optional<std::uint64_t> ParseSize(std::string_view text) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "input/jsonl_field.h"
+#include "vocabcount/settings.h"
 #include "vocabcount/validate.h"
 
 namespace vocabcount {
@@ -43,6 +44,13 @@ void CheckCount(const Options& options, const WriteOptions* write,
   for (std::string problem : {NgramOptionsProblem(options), PieceOptionsProblem(options)}) {
     if (!problem.empty()) problems.push_back(std::move(problem));
   }
+  // An option that can have no effect with the others given is refused, as
+  // --strict-jsonl without --jsonl is: the user meant something else.
+  if (!options.counts_ngrams() && options.ngram_separator != Options().ngram_separator) {
+    problems.push_back(
+        "--ngram-separator goes only with --ngrams N or M-N where N is 2 or more (without "
+        "n-grams, no tokens are joined)");
+  }
   if (write == nullptr) return;
   // GloVe reads "token count" lines split at whitespace (C's isspace).
   if (write->format == OutputFormat::kGlove && options.counts_ngrams() &&
@@ -67,6 +75,14 @@ void CheckDocuments(const Options& options, std::vector<std::string>& problems) 
   if (!options.include.empty() || !options.exclude.empty()) {
     problems.push_back("--include and --exclude filter the files of a directory, not documents");
   }
+  if (options.follow_symlinks) {
+    problems.push_back(
+        "--follow: documents handed over in memory have no symbolic links to follow");
+  }
+  if (options.keep_going) {
+    problems.push_back(
+        "--keep-going: documents handed over in memory are one input, which cannot be skipped");
+  }
 }
 
 }  // namespace
@@ -81,7 +97,7 @@ std::vector<std::string> ValidateOptions(const Options& options, const RunShape&
   }
   if (options.max_token_bytes < 1 || options.max_token_bytes > Options::kMaxTokenBytesLimit) {
     problems.push_back("--max-token-bytes: " + std::to_string(options.max_token_bytes) +
-                       " is not from 1 to " + std::to_string(Options::kMaxTokenBytesLimit));
+                       " is not from 1 to " + MaxTokenBytesRange());
   }
   if (shape.write != nullptr && shape.write->header && shape.write->format != OutputFormat::kTsv) {
     problems.push_back("--header goes only with --format tsv");

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <stdexcept>
+#include <utility>
 #include <vector>
 
 namespace vocabcount::internal {
@@ -24,16 +25,42 @@ void SpillFile::Fail(int error, const std::string& doing) const {
 }
 
 void SpillFile::Create(const std::string& doing) {
-  fd_ = open(dir_.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
-  if (fd_ >= 0) return;
+  fd_ = OpenNamelessFile(dir_);
+  if (fd_ < 0) Fail(errno, doing);
+}
+
+int OpenNamelessFile(const std::string& dir) {
+  const int fd = open(dir.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+  if (fd >= 0) return fd;
   // Older kernels and some file systems (network ones) lack O_TMPFILE.
-  if (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL) Fail(errno, doing);
-  std::string name = dir_ + "/vocabcount-spill-XXXXXX";
+  if (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL) return -1;
+  std::string name = dir + "/vocabcount-spill-XXXXXX";
   std::vector<char> path(name.begin(), name.end());
   path.push_back('\0');
-  fd_ = mkostemp(path.data(), O_CLOEXEC);  // mode 0600
-  if (fd_ < 0) Fail(errno, doing);
-  unlink(path.data());
+  const int named = mkostemp(path.data(), O_CLOEXEC);  // mode 0600
+  if (named >= 0) unlink(path.data());
+  return named;
+}
+
+std::optional<Problem> SpillDirectoryProblem(const std::string& temp_dir) {
+  const std::string dir = temp_dir.empty() ? DefaultTempDir() : temp_dir;
+  const int fd = OpenNamelessFile(dir);
+  if (fd >= 0) {
+    close(fd);
+    return std::nullopt;
+  }
+  const int error = errno;
+  std::string what;
+  if (!temp_dir.empty()) {
+    what = "--temp-dir " + dir + ": " + std::strerror(error);
+  } else {
+    const char* tmpdir = std::getenv("TMPDIR");
+    const bool from_tmpdir = tmpdir != nullptr && *tmpdir != '\0';
+    what = (from_tmpdir ? "TMPDIR=" : "") + dir + ": " + std::strerror(error) +
+           " (the directory for counts past the memory budget; set TMPDIR or give --temp-dir)";
+  }
+  // A problem of the run, not of an input: no path.
+  return Problem{.what = std::move(what), .error_number = error};
 }
 
 std::uint64_t SpillFile::Append(std::string_view bytes, const std::string& doing) {
@@ -85,6 +112,12 @@ std::uint64_t SpillFile::bytes_written() const {
 std::string DefaultTempDir() {
   const char* tmpdir = std::getenv("TMPDIR");
   return tmpdir != nullptr && *tmpdir != '\0' ? tmpdir : "/tmp";
+}
+
+bool RefuseSpillDirectory(const Options& options, CountReport& report) {
+  std::optional<Problem> problem = SpillDirectoryProblem(options.temp_dir);
+  if (problem) report.errors.push_back(std::move(*problem));
+  return problem.has_value();
 }
 
 }  // namespace vocabcount::internal

@@ -4,8 +4,12 @@
 
 #include <cstdint>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
+
+#include "vocabcount/count.h"
+#include "vocabcount/problem.h"
 
 namespace vocabcount::internal {
 
@@ -46,5 +50,24 @@ class SpillFile {
 
 // The directory spills go to when none is given: $TMPDIR, else /tmp.
 std::string DefaultTempDir();
+
+// Opens a new nameless file in `dir` as the spill file is made: O_TMPFILE,
+// or where that is unsupported a unique name unlinked at once; mode 0600.
+// Returns the descriptor, or -1 with errno set.
+int OpenNamelessFile(const std::string& dir);
+
+// Whether a run could spill to the directory `temp_dir` names (empty:
+// DefaultTempDir()): it exists, is a directory, and a spill file can be made
+// in it, which is checked by making one and closing it (a permission check
+// alone would miss a read-only file system, a full inode table or a kernel
+// that refuses O_TMPFILE there). A run checks this before reading anything,
+// rather than fail when it first spills, maybe hours in. The problem names
+// the directory as the user gave it ("--temp-dir DIR", "TMPDIR=DIR" or
+// "/tmp"), with the errno of the failure; nullopt when it will do.
+std::optional<Problem> SpillDirectoryProblem(const std::string& temp_dir);
+
+// Puts SpillDirectoryProblem(options.temp_dir) into `report` as an error of
+// the run; returns whether there was one, so that the run does not start.
+bool RefuseSpillDirectory(const Options& options, CountReport& report);
 
 }  // namespace vocabcount::internal

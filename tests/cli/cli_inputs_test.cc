@@ -1,8 +1,11 @@
 // CLI tests of choosing inputs: path lists (--files-from, -0), glob filters on
-// directory walks (--include, --exclude) and parts of the list (--shard).
+// directory walks (--include, --exclude) and walks that find nothing, runs
+// where no input could be read (--keep-going), and parts of the list
+// (--shard).
 #include <catch2/catch.hpp>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "support/cli_sandbox.h"
@@ -95,6 +98,91 @@ TEST_CASE("cli: --include and --exclude filter the files found in directories", 
   // Files named on the command line are read whatever the filters say.
   const RunResult named = box.Run("vocabcount --exclude '*.log' tree/sub/d.log");
   CHECK(named.out == "date\t1\n");
+}
+
+TEST_CASE("cli: a directory with no file to read gives an empty count and a warning saying why",
+          "[cli][inputs]") {
+  Sandbox box;
+  box.Write("corpus/a.txt", "apple\n");
+  box.Write("corpus/b.txt", "banana\n");
+  box.Write("corpus/sub/c.txt", "cherry\n");
+  box.Run(
+      "mkdir empty links && ln -s ../corpus/a.txt links/a.txt && mkdir only-dirs "
+      "only-dirs/x");
+  const std::string none = ": no file to read in this directory (";
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"empty", "empty" + none + "it holds no regular file)"},
+      {"only-dirs", "only-dirs" + none + "it holds no regular file)"},
+      {"links", "links" + none +
+                    "it holds no regular file; 1 symbolic link not followed "
+                    "without --follow)"},
+      {"--include '*.TXT' corpus",
+       "corpus" + none + "--include '*.TXT' matched none of its 3 files)"},
+      {"--include '*.TXT' --include '*.md' corpus",
+       "corpus" + none + "--include '*.TXT', '*.md' matched none of its 3 files)"},
+      {"--exclude '*' corpus", "corpus" + none + "--exclude '*' left out 2 files and 1 directory)"},
+      {"--exclude '*.txt' corpus", "corpus" + none + "--exclude '*.txt' left out 3 files)"},
+      {"--exclude a.txt --include '*.md' corpus",
+       "corpus" + none +
+           "--exclude 'a.txt' left out 1 file; --include '*.md' matched none of "
+           "the other 2 files)"},
+  };
+  for (const auto& [args, warning] : cases) {
+    for (const std::string merge : {"", "--merge "}) {
+      const RunResult r = box.Run("vocabcount " + merge + "--header " + args);
+      INFO(merge << args << "\n" << r);
+      CHECK(r.status == 0);
+      CHECK(r.out == "token\tcount\n");  // the empty vocabulary, as before
+      CHECK(r.err == "vocabcount: warning: " + warning + "\n");
+    }
+  }
+  // Only the directory that yields nothing is warned about; the rest is
+  // counted as before.
+  const RunResult mixed = box.Run("vocabcount corpus empty");
+  INFO(mixed);
+  CHECK(mixed.status == 0);
+  CHECK(mixed.out == "apple\t1\nbanana\t1\ncherry\t1\n");
+  CHECK(mixed.err == "vocabcount: warning: empty" + none + "it holds no regular file)\n");
+  // A walk that finds something says nothing, and neither does a directory
+  // that could not be walked, whose error says why already.
+  CHECK(Output(box, "vocabcount --include '*.txt' --exclude sub corpus") ==
+        "apple\t1\nbanana\t1\n");
+}
+
+TEST_CASE("cli: --keep-going with no input read fails without writing anything", "[cli][inputs]") {
+  Sandbox box;
+  box.Write("in.txt", kCatText);
+  box.Write("part.tsv", kCatVocabulary);
+  box.Write("vocab.tsv", "old\t1\n");
+  const std::string errors =
+      "vocabcount: missing.txt: No such file or directory\n"
+      "vocabcount: gone/: No such file or directory\n"
+      "vocabcount: no input could be read; nothing is written\n";
+  for (const std::string args :
+       {"--keep-going", "--keep-going --header", "--keep-going --format json",
+        "--keep-going --merge", "--keep-going --merge --header"}) {
+    const RunResult to_file = box.Run("vocabcount " + args + " -o vocab.tsv missing.txt gone/");
+    INFO(args << "\n" << to_file);
+    CHECK(to_file.status == 1);
+    CHECK(to_file.out == "");
+    CHECK(to_file.err == errors);
+    CHECK(box.Read("vocab.tsv") == "old\t1\n");
+    const RunResult to_stdout = box.Run("vocabcount " + args + " missing.txt gone/");
+    INFO(to_stdout);
+    CHECK(to_stdout.status == 1);
+    CHECK(to_stdout.out == "");  // not even a header line or "{}"
+    CHECK(to_stdout.err == errors);
+  }
+  // With one input read, the others are left out and the count is written.
+  const RunResult some = box.Run("vocabcount --keep-going -o vocab.tsv missing.txt in.txt");
+  INFO(some);
+  CHECK(some.status == 1);
+  CHECK(some.err == "vocabcount: missing.txt: No such file or directory\n");
+  CHECK(box.Read("vocab.tsv") == kCatVocabulary);
+  const RunResult merged = box.Run("vocabcount --merge --keep-going missing.txt part.tsv");
+  INFO(merged);
+  CHECK(merged.status == 1);
+  CHECK(merged.out == kCatVocabulary);
 }
 
 TEST_CASE("cli: --shard I/N parts hold every input once and are balanced by size",

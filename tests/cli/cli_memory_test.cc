@@ -1,7 +1,9 @@
 // The memory budget on the command line: --memory and --temp-dir, spilled
-// runs giving the bytes of in-memory ones, faults while spilling (missing,
-// read-only and full directories, signals) that leave the output and the
-// temporary directory as they were, and the default budget under a cgroup.
+// runs giving the bytes of in-memory ones, spill directories that cannot be
+// used (refused at the start) and faults while spilling (a full directory,
+// signals) that leave the output and the temporary directory as they were,
+// budgets past what the process may use, and the default budget under a
+// cgroup.
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
@@ -11,6 +13,7 @@
 #include <vector>
 
 #include "support/cli_sandbox.h"
+#include "vocabcount/validate.h"
 
 namespace {
 
@@ -113,12 +116,80 @@ void CheckSpillFails(const Sandbox& box, const std::string& temp_dir, const std:
   CHECK(box.Read("out.tsv") == previous);
 }
 
+// A spill directory that cannot be used: refused when the run starts, even
+// for an input far too small to spill, with status 1, one message naming the
+// directory and where it came from, and the previous output kept.
+void CheckTempDirRefused(const Sandbox& box, const std::string& run, const std::string& message) {
+  const std::string previous = "old\t1\n";
+  box.Write("out.tsv", previous);
+  const RunResult r = box.Run(run);
+  INFO(run << "\n" << r);
+  CHECK(r.status == 1);
+  CHECK(r.out == "");
+  CHECK(r.err == "vocabcount: " + message + "\n");
+  CHECK(box.Read("out.tsv") == previous);
+}
+
 TEST_CASE("memory: a missing spill directory fails naming it, keeping -o's file",
           "[cli][memory][faults]") {
   Sandbox box;
   WriteManyTokens(box, "many.txt", 5000);
-  CheckSpillFails(box, "missing", "No such file or directory");
+  CheckTempDirRefused(box,
+                      "VOCABCOUNT_TEST_MEMORY_BYTES=4096 vocabcount --temp-dir missing "
+                      "-o out.tsv many.txt",
+                      "--temp-dir missing: No such file or directory");
   CHECK(box.List() == std::vector<std::string>{"many.txt", "out.tsv"});
+}
+
+TEST_CASE("memory: the spill directory is checked when the run starts, wherever it was named",
+          "[cli][memory][faults]") {
+  Sandbox box;
+  box.Write("in.txt", kCatText);
+  box.Write("notes.txt", "not a directory\n");
+  box.Write("part.tsv", kCatVocabulary);
+  const std::string hint =
+      " (the directory for counts past the memory budget; set TMPDIR or give --temp-dir)";
+  CheckTempDirRefused(box, "vocabcount --temp-dir /nonexistent -o out.tsv in.txt",
+                      "--temp-dir /nonexistent: No such file or directory");
+  CheckTempDirRefused(box, "vocabcount --temp-dir notes.txt -o out.tsv in.txt",
+                      "--temp-dir notes.txt: Not a directory");
+  CheckTempDirRefused(box, "TMPDIR=/nonexistent vocabcount -o out.tsv in.txt",
+                      "TMPDIR=/nonexistent: No such file or directory" + hint);
+  CheckTempDirRefused(box, "TMPDIR=notes.txt vocabcount -o out.tsv in.txt",
+                      "TMPDIR=notes.txt: Not a directory" + hint);
+  // Standard input is not read either: the text after the run is all there.
+  CheckTempDirRefused(
+      box,
+      "printf 'left unread\\n' | { vocabcount --temp-dir /nonexistent -o out.tsv -; "
+      "s=$?; cat >&2; exit $s; }",
+      "--temp-dir /nonexistent: No such file or directory\nleft unread");
+  // A merge may spill too.
+  CheckTempDirRefused(box, "vocabcount --merge --temp-dir notes.txt -o out.tsv part.tsv",
+                      "--temp-dir notes.txt: Not a directory");
+  // A usable one, named either way, changes nothing.
+  box.Run("mkdir spill");
+  CHECK(Output(box, "vocabcount --temp-dir spill in.txt") == kCatVocabulary);
+  CHECK(Output(box, "TMPDIR=spill vocabcount in.txt") == kCatVocabulary);
+  CHECK(box.Run("ls -A spill").out == "");
+}
+
+TEST_CASE("memory: a budget past what the process may use is run with a warning", "[cli][memory]") {
+  Sandbox box;
+  box.Write("in.txt", kCatText);
+  vocabcount::Options options;
+  options.memory_bytes = std::uint64_t{1000} << 40;
+  const std::vector<std::string> warnings = vocabcount::OptionWarnings(options);
+  REQUIRE(warnings.size() == 1);
+  CHECK(StartsWith(warnings[0], "--memory 1000T is more than this process may use ("));
+  CHECK(Contains(warnings[0], " GiB: "));
+  CHECK(Contains(warnings[0], "); the budget cannot keep the run within memory"));
+  const RunResult r = box.Run("vocabcount --memory 1000T in.txt");
+  INFO(r);
+  CHECK(r.status == 0);
+  CHECK(r.out == kCatVocabulary);
+  CHECK(r.err == "vocabcount: warning: " + warnings[0] + "\n");
+  // A budget this process can have is no warning.
+  CHECK(Output(box, "vocabcount --memory 256M in.txt") == kCatVocabulary);
 }
 
 // Root ignores permission bits, so a read-only or full directory is made
@@ -134,7 +205,9 @@ TEST_CASE("memory: a read-only spill directory fails naming it", "[cli][memory][
   WriteManyTokens(box, "many.txt", 5000);
   box.Run("mkdir ro");
   if (!Mount(box, "mount -t tmpfs -o size=1m,ro tmpfs ro")) return;
-  CheckSpillFails(box, "ro", "Read-only file system");
+  CheckTempDirRefused(
+      box, "VOCABCOUNT_TEST_MEMORY_BYTES=4096 vocabcount --temp-dir ro -o out.tsv many.txt",
+      "--temp-dir ro: Read-only file system");
   box.Run("umount ro");
 }
 

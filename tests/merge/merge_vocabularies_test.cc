@@ -283,11 +283,14 @@ TEST_CASE("A malformed line is an error naming the input and the line", "[merge]
       REQUIRE(report.errors.size() == 1);
       CHECK(report.errors[0].ToString() == dir.File("bad.tsv") + ": " + test.problem);
       CHECK(report.vocabulary.empty());
-      // keep_going leaves out what could not be merged and goes on.
+      // keep_going leaves out what could not be merged and goes on; when
+      // nothing at all could be merged, the merge does not finish.
       const MergeReport kept = Merge(paths, {.keep_going = true});
-      CHECK(kept.finished);
-      REQUIRE(kept.errors.size() == 1);
+      const bool nothing = paths.size() == 1 && kept.stats.tokens == 0;
+      CHECK(kept.finished == !nothing);
+      REQUIRE(kept.errors.size() == (nothing ? 2 : 1));
       CHECK(kept.errors[0].ToString() == dir.File("bad.tsv") + ": " + test.problem);
+      if (nothing) CHECK(kept.errors[1].what == "no input could be read; nothing is written");
     }
   }
 }
@@ -344,7 +347,7 @@ TEST_CASE("A merge that cannot spill returns an error naming the directory, not 
       CHECK_FALSE(report.finished);
       CHECK(report.vocabulary.empty());
       REQUIRE(report.errors.size() == 1);
-      CHECK(report.errors[0].ToString().starts_with(temp_dir + ": "));
+      CHECK(report.errors[0].ToString().starts_with("--temp-dir " + temp_dir + ": "));
     }
   }
 }

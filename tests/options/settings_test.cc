@@ -173,6 +173,65 @@ TEST_CASE("Every problem is reported at once, in the words of the command line",
   CHECK(Problems({{"tokenizer", "gpt2"}, {"raw-pieces", "true"}, {"format", "json"}}).empty());
 }
 
+TEST_CASE("--max-token-bytes takes sizes as --memory does, from 1 to 16M", "[options]") {
+  for (const auto& [text, bytes] : std::vector<std::pair<std::string, std::size_t>>{
+           {"16M", Options::kMaxTokenBytesLimit}, {"64K", 65536}, {"2k", 2048}, {"1", 1}}) {
+    Settings settings;
+    INFO(text);
+    CHECK(SetOption(settings, "max_token_bytes", text).empty());
+    CHECK(settings.count.max_token_bytes == bytes);
+    CHECK(ParseSize(text) == std::optional<std::uint64_t>(bytes));
+  }
+  Settings settings;
+  CHECK(SetOption(settings, "max-token-bytes", "17M") ==
+        "--max-token-bytes: '17M' is not from 1 to 16M (16777216)");
+  CHECK(SetOption(settings, "max-token-bytes", "0") ==
+        "--max-token-bytes: '0' is not from 1 to 16M (16777216)");
+  CHECK(SetOption(settings, "max-token-bytes", "1.5K") ==
+        "--max-token-bytes: '1.5K' is not a size (a number, optionally with K, M, G or T)");
+  Options options;
+  options.max_token_bytes = Options::kMaxTokenBytesLimit + 1;
+  CHECK(ValidateOptions(options) ==
+        std::vector<std::string>{"--max-token-bytes: 16777217 is not from 1 to 16M (16777216)"});
+}
+
+TEST_CASE("An option that cannot have an effect with the others given is refused", "[options]") {
+  const std::string separator =
+      "--ngram-separator goes only with --ngrams N or M-N where N is 2 or more (without n-grams, "
+      "no tokens are joined)";
+  CHECK(Problems({{"ngram-separator", "_"}}) == std::vector<std::string>{separator});
+  CHECK(Problems({{"ngrams", "1"}, {"ngram-separator", "_"}}) ==
+        std::vector<std::string>{separator});
+  CHECK(Problems({{"ngrams", "1-2"}, {"ngram-separator", "_"}}).empty());
+  CHECK(Problems({{"ngram-separator", " "}}).empty());  // the default: nothing given
+  // A merge refuses the separator for its own reason, once.
+  CHECK(Problems({{"merge", "true"}, {"ngram-separator", "_"}}).size() == 1);
+  // Documents in memory have no links to follow and no input to skip.
+  Options documents;
+  documents.follow_symlinks = true;
+  documents.keep_going = true;
+  CHECK(ValidateOptions(documents, {.kind = RunKind::kDocuments}) ==
+        std::vector<std::string>{
+            "--follow: documents handed over in memory have no symbolic links to follow",
+            "--keep-going: documents handed over in memory are one input, which cannot be "
+            "skipped"});
+  CHECK(ValidateOptions(documents).empty());  // files may be links, and may fail
+}
+
+TEST_CASE("OptionWarnings: a budget past what this process may use", "[options]") {
+  Options options;
+  CHECK(OptionWarnings(options).empty());  // the default follows the machine
+  options.memory_bytes = Options::kMinMemoryBytes;
+  CHECK(OptionWarnings(options).empty());
+  options.memory_bytes = std::uint64_t{1} << 50;
+  const std::vector<std::string> warnings = OptionWarnings(options);
+  REQUIRE(warnings.size() == 1);
+  CHECK(warnings[0].starts_with("--memory 1024T is more than this process may use ("));
+  CHECK(warnings[0].ends_with("); the budget cannot keep the run within memory"));
+  options.memory_bytes = (std::uint64_t{1} << 50) + 1;
+  CHECK(OptionWarnings(options).at(0).starts_with("--memory 1125899906842625 is more"));
+}
+
 TEST_CASE("Count, CountText and MergeVocabularies refuse bad options with the same words",
           "[options]") {
   testing::TempDir dir;

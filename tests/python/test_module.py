@@ -358,3 +358,98 @@ def test_the_installed_type_stub_names_every_option():
     assert stub_options(classes, "_FileOptions") == set(vocabcount._KEYWORDS) - hidden
     assert stub_options(classes, "_FileOptions") > stub_options(classes, "_TextOptions")
     assert (Path(vocabcount.__file__).parent / "py.typed").exists()
+
+
+@pytest.mark.parametrize("function", ["count", "count_texts", "merge"])
+def test_an_unusable_temp_dir_raises_its_oserror_before_counting(tmp_path, function):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a directory\n")
+    part = tmp_path / "part.tsv"
+    part.write_text("cat\t1\n")
+
+    def run(**options):
+        if function == "count_texts":
+            return vocabcount.count_texts(["the cat"], **options)
+        return getattr(vocabcount, function)(part if function == "merge" else CORPUS[0],
+                                              **options)
+
+    missing = tmp_path / "missing"
+    with pytest.raises(FileNotFoundError) as raised:
+        run(temp_dir=missing)
+    message = f"--temp-dir {missing}: No such file or directory"
+    assert raised.value.strerror == message
+    _, stderr, status = cli("--temp-dir", str(missing), CORPUS[0], check=False)
+    assert (status, stderr) == (1, f"vocabcount: {message}\n")
+    with pytest.raises(NotADirectoryError, match="--temp-dir .*notes.txt: Not a directory"):
+        run(temp_dir=notes)
+    if os.geteuid() != 0:  # root may write anywhere
+        locked = tmp_path / "locked"
+        locked.mkdir(mode=0o500)
+        with pytest.raises(PermissionError, match="--temp-dir .*locked: Permission denied"):
+            run(temp_dir=locked)
+
+
+def test_an_unusable_tmpdir_raises_naming_it(tmp_path, monkeypatch):
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "missing"))
+    with pytest.raises(FileNotFoundError, match=r"^\[Errno 2\] TMPDIR=.*missing: No such file "
+                                                r"or directory \(the directory for counts"):
+        vocabcount.count(CORPUS[0])
+
+
+def test_a_directory_with_nothing_to_read_warns(tmp_path):
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.txt").write_text("apple\n")
+    (tmp_path / "empty").mkdir()
+    for function in (vocabcount.count, vocabcount.merge):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            counts = function([tmp_path / "corpus", tmp_path / "empty"], include="*.TXT")
+        assert counts == collections.Counter()
+        assert [str(w.message) for w in caught] == [
+            f"{tmp_path / 'corpus'}: no file to read in this directory "
+            "(--include '*.TXT' did not match its only file)",
+            f"{tmp_path / 'empty'}: no file to read in this directory "
+            "(it holds no regular file)"]
+        assert all(w.category is vocabcount.VocabcountWarning for w in caught)
+        assert all(w.filename == __file__ for w in caught)
+
+
+def test_keep_going_with_nothing_read_raises_the_first_inputs_error(tmp_path):
+    missing = str(tmp_path / "missing.txt")
+    for function in (vocabcount.count, vocabcount.merge):
+        with pytest.raises(FileNotFoundError) as raised:
+            function([missing, tmp_path / "gone.txt"], keep_going=True)
+        assert raised.value.filename == missing
+    with pytest.raises(FileNotFoundError):
+        list(vocabcount.iter_counts(missing, keep_going=True))
+
+
+def test_max_token_bytes_takes_sizes_as_memory_does():
+    assert (vocabcount.count(CORPUS, max_token_bytes="16M")
+            == vocabcount.count(CORPUS, max_token_bytes=16 << 20))
+    assert (vocabcount.count(CORPUS, max_token_bytes="1k")
+            == vocabcount.count(CORPUS, max_token_bytes=1024))
+    with pytest.raises(ValueError, match=re.escape(
+            "--max-token-bytes: '17M' is not from 1 to 16M (16777216)")):
+        vocabcount.count(CORPUS, max_token_bytes="17M")
+
+
+def test_a_memory_budget_past_the_machine_warns_before_counting():
+    _, stderr, _ = cli("--memory", "1000T", CORPUS[0])
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        counts = vocabcount.count(CORPUS[0], memory="1000T")
+    assert counts == vocabcount.count(CORPUS[0])
+    assert [f"vocabcount: warning: {w.message}" for w in caught] == stderr.splitlines()
+    assert str(caught[0].message).startswith("--memory 1000T is more than this process may use")
+    assert all(w.category is vocabcount.VocabcountWarning for w in caught)
+    assert all(w.filename == __file__ for w in caught)
+
+
+def test_options_that_cannot_have_an_effect_are_value_errors():
+    with pytest.raises(ValueError, match="^--ngram-separator goes only with --ngrams"):
+        vocabcount.count(CORPUS, ngram_separator="_")
+    with pytest.raises(ValueError, match="^--follow: documents"):
+        vocabcount.count_texts(["text"], follow=True)
+    with pytest.raises(ValueError, match="^--keep-going: documents"):
+        vocabcount.count_texts(["text"], keep_going=True)

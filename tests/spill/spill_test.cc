@@ -1,14 +1,17 @@
 // Counting past the memory budget: spilled runs give the bytes an in-memory
 // count gives, for every selection, thread count and unit size; the temporary
 // file leaves nothing behind; a budget is divided as promised.
-#include <catch2/catch.hpp>
-
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <catch2/catch.hpp>
+#include <cerrno>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <limits>
+#include <optional>
 #include <random>
 
 #include "base/memory_limit.h"
@@ -208,8 +211,9 @@ TEST_CASE("A spill directory that does not exist is an error naming it", "[spill
   CHECK_FALSE(report.finished);
   CHECK(report.vocabulary.empty());
   REQUIRE(report.errors.size() == 1);
-  CHECK(report.errors[0].ToString().starts_with(
-      "/nonexistent/spill-here: No such file or directory (while spilling partition "));
+  // Found when the run starts, not when it first spills.
+  CHECK(report.errors[0].ToString() ==
+        "--temp-dir /nonexistent/spill-here: No such file or directory");
 }
 
 TEST_CASE("A budget is divided so that the parts fit in it", "[spill]") {
@@ -276,6 +280,55 @@ TEST_CASE("The cgroup limit is the tightest on the process's path", "[spill]") {
   CHECK(internal::CgroupMemoryLimit(proc, v1.path()) == 1073741824u);
   CHECK(internal::CgroupMemoryLimit("4:cpu:/x\n", v1.path()) == std::nullopt);
   CHECK(internal::UsableMemoryBytes() > 0);
+}
+
+// Every entry point checks the spill directory before reading anything: an
+// unusable one is an error of the run, with its errno, naming the directory
+// and where it was named.
+TEST_CASE("An unusable spill directory is refused before the run starts", "[spill]") {
+  TempDir dir;
+  WriteFile(dir.File("a.txt"), "one two\n");
+  WriteFile(dir.File("a.tsv"), "one\t1\n");
+  Options options;
+  options.temp_dir = dir.File("missing");
+  const auto refused = [](const CountReport& report) {
+    return !report.finished && report.errors.size() == 1 ? report.errors[0] : Problem{};
+  };
+  const std::vector<Problem> problems = {
+      refused(Count({dir.File("a.txt")}, options)), refused(CountText("one two\n", options)),
+      refused(MergeVocabularies({dir.File("a.tsv")}, options)),
+      refused(CountDocuments([](DocumentBatch&) { return false; }, options))};
+  for (const Problem& problem : problems) {
+    CHECK(problem.path.empty());  // the run's, not an input's
+    CHECK(problem.error_number == ENOENT);
+    CHECK(problem.ToString() ==
+          "--temp-dir " + dir.File("missing") + ": No such file or directory");
+  }
+  options.temp_dir = dir.File("a.txt");
+  const Problem not_directory = refused(Count({dir.File("a.txt")}, options));
+  CHECK(not_directory.error_number == ENOTDIR);
+  CHECK(not_directory.what == "--temp-dir " + dir.File("a.txt") + ": Not a directory");
+
+  // $TMPDIR, when no directory is given.
+  const char* saved = std::getenv("TMPDIR");
+  const std::string previous = saved ? saved : "";
+  setenv("TMPDIR", dir.File("missing").c_str(), 1);
+  const std::optional<Problem> from_tmpdir = internal::SpillDirectoryProblem("");
+  if (saved) {
+    setenv("TMPDIR", previous.c_str(), 1);
+  } else {
+    unsetenv("TMPDIR");
+  }
+  REQUIRE(from_tmpdir);
+  CHECK(from_tmpdir->what == "TMPDIR=" + dir.File("missing") +
+                                 ": No such file or directory (the directory for counts past "
+                                 "the memory budget; set TMPDIR or give --temp-dir)");
+  // A usable directory: nothing is left in it.
+  CHECK_FALSE(internal::SpillDirectoryProblem(dir.path()));
+  options.temp_dir = dir.path();
+  CHECK(Count({dir.File("a.txt")}, options).ok());
+  CHECK(std::distance(std::filesystem::directory_iterator(dir.path()),
+                      std::filesystem::directory_iterator()) == 2);
 }
 
 }  // namespace
