@@ -173,7 +173,7 @@ TEST_CASE("Every problem is reported at once, in the words of the command line",
   CHECK(Problems({{"tokenizer", "gpt2"}, {"raw-pieces", "true"}, {"format", "json"}}).empty());
 }
 
-TEST_CASE("--max-token-bytes takes sizes as --memory does, from 1 to 16M", "[options]") {
+TEST_CASE("SetOption: --max-token-bytes takes sizes as --memory does, from 1 to 16M", "[options]") {
   for (const auto& [text, bytes] : std::vector<std::pair<std::string, std::size_t>>{
            {"16M", Options::kMaxTokenBytesLimit}, {"64K", 65536}, {"2k", 2048}, {"1", 1}}) {
     Settings settings;
