@@ -7,11 +7,6 @@
 set -u
 vc=$1 script=$2 corpus=$3
 source "$(dirname "$0")/help_options.sh"
-failures=0
-fail() {
-  echo "FAIL: $*" >&2
-  failures=$((failures + 1))
-}
 
 if [[ ! -f $script ]]; then
   echo "FAIL: no completion script at $script" >&2

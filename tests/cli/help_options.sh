@@ -1,5 +1,12 @@
 # Reads the options out of vocabcount --help, for the man page and completion
-# tests: sourced, it defines help_name_fields and help_long_options.
+# tests: sourced, it defines help_name_fields, help_long_options,
+# help_short_options, and fail, which counts the failures it reports.
+
+failures=0
+fail() {
+  echo "FAIL: $*" >&2
+  failures=$((failures + 1))
+}
 
 # The name field of each option line ("-t, --tokenizer KIND", "--stats[=json]"):
 # an indented line starting with a dash, up to the gap before its description.

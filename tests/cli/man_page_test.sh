@@ -6,11 +6,6 @@
 set -u
 vc=$1 page=$2 usage=$3
 source "$(dirname "$0")/help_options.sh"
-failures=0
-fail() {
-  echo "FAIL: $*" >&2
-  failures=$((failures + 1))
-}
 
 if [[ ! -s $page ]]; then
   echo "FAIL: the manual page $page was not built: help2man was not found when the build was" \
