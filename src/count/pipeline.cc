@@ -6,6 +6,7 @@
 #include "count/pipeline.h"
 
 #include <fcntl.h>
+#include <sched.h>
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/global_control.h>
 #include <tbb/info.h>
@@ -92,9 +93,15 @@ bool StartsCompressed(const Input& input) {
   return !internal::TextStream::FormatOf(first_bytes).empty();
 }
 
-// The threads the options ask for: 0 is every usable core.
+// The threads the options ask for: 0 is every core this process may run on,
+// counted as oneTBB counts them (its affinity mask) but without starting
+// oneTBB, which a run on one thread never needs and which costs more than
+// counting a small file.
 int ThreadsAsked(const Options& options) {
-  return options.threads > 0 ? options.threads : tbb::info::default_concurrency();
+  if (options.threads > 0) return options.threads;
+  cpu_set_t cores;
+  if (sched_getaffinity(0, sizeof cores, &cores) == 0) return std::max(CPU_COUNT(&cores), 1);
+  return tbb::info::default_concurrency();
 }
 
 // Worker threads for this run. Inputs known to fit in one work unit cannot
