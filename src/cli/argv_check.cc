@@ -45,10 +45,6 @@ std::string Suggestion(std::string_view name, const std::vector<OptionShape>& op
   return best ? " (did you mean --" + best->long_name + "?)" : "";
 }
 
-std::string Described(const OptionShape& option) {
-  return option.value_name.empty() ? "" : ": " + option.value_name;
-}
-
 bool IsNumber(std::string_view text) {
   if (text.starts_with('-')) text.remove_prefix(1);
   return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
@@ -64,8 +60,9 @@ bool LooksLikeOption(std::string_view arg) {
 
 class ArgvChecker {
  public:
-  ArgvChecker(const std::vector<OptionShape>& options, int argc, const char* const* argv)
-      : options_(options), argc_(argc), argv_(argv), given_(options.size()) {}
+  ArgvChecker(const std::vector<OptionShape>& options, int argc, const char* const* argv,
+              const WhatIsAllowed& allowed)
+      : options_(options), argc_(argc), argv_(argv), allowed_(allowed), given_(options.size()) {}
 
   std::vector<std::string> Run() {
     for (next_ = 1; next_ < argc_;) {
@@ -155,7 +152,8 @@ class ArgvChecker {
                                        "with - as " +
                                        spelled + "=VALUE)"
                                  : "";
-    problems_.push_back(spelled + " needs a value" + Described(option) + what);
+    problems_.push_back(spelled + " needs a value: " + option.value_name +
+                        allowed_(option.long_name) + what);
     return std::nullopt;
   }
 
@@ -173,6 +171,7 @@ class ArgvChecker {
   const std::vector<OptionShape>& options_;
   const int argc_;
   const char* const* argv_;
+  const WhatIsAllowed& allowed_;
   int next_ = 1;
   bool after_bare_stats_ = false;
   std::vector<std::optional<std::string>> given_;  // each option's first value
@@ -182,8 +181,8 @@ class ArgvChecker {
 }  // namespace
 
 std::vector<std::string> ArgvProblems(const std::vector<OptionShape>& options, int argc,
-                                      const char* const* argv) {
-  return ArgvChecker(options, argc, argv).Run();
+                                      const char* const* argv, const WhatIsAllowed& allowed) {
+  return ArgvChecker(options, argc, argv, allowed).Run();
 }
 
 }  // namespace vocabcount::cli

@@ -4,6 +4,7 @@
 // missing or given twice, "--stats json".
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -20,9 +21,13 @@ struct OptionShape {
   std::string value_name;  // "N", "FILE"...: said when the value is missing
 };
 
+// What an option's value may be, by long name (", a whole number of at
+// least 1"), asked only when a value is missing.
+using WhatIsAllowed = std::function<std::string(const std::string& long_name)>;
+
 // The usage problems of `argv`, one message each (without "vocabcount: "),
 // in the order met; empty when the parser will take it.
 std::vector<std::string> ArgvProblems(const std::vector<OptionShape>& options, int argc,
-                                      const char* const* argv);
+                                      const char* const* argv, const WhatIsAllowed& allowed);
 
 }  // namespace vocabcount::cli

@@ -102,7 +102,7 @@ std::vector<std::pair<const OptionSpec*, CLI::Option*>> AddOptions(CLI::App& app
 
 // ", a whole number of at least 1", ", one of count or token": what the
 // library's table says of an empty value, for "--top needs a value: N, ...".
-std::string WhatIsAllowed(const std::string& name) {
+std::string ValueAllowed(const std::string& name) {
   Settings scratch;
   const std::string problem =
       SetOption(scratch, name, "", [](const std::string&) { return std::optional<std::string>(); });
@@ -129,7 +129,7 @@ std::vector<OptionShape> Shapes(const CLI::App& app) {
     shape.repeatable = option->get_multi_option_policy() == CLI::MultiOptionPolicy::TakeAll;
     // --stats is the one flag whose "=json" picks a form.
     shape.optional_value = shape.long_name == "stats";
-    shape.value_name = option->get_option_text() + WhatIsAllowed(shape.long_name);
+    shape.value_name = option->get_option_text();
     shapes.push_back(std::move(shape));
   }
   return shapes;
@@ -171,7 +171,7 @@ ParsedArgs ParseArgs(int argc, const char* const* argv, const Environment& envir
     return parsed;
   };
   // The parser's own messages are in its terms; the check words them in ours.
-  if (std::vector<std::string> problems = ArgvProblems(Shapes(app), argc, argv);
+  if (std::vector<std::string> problems = ArgvProblems(Shapes(app), argc, argv, ValueAllowed);
       !problems.empty()) {
     return refuse(problems);
   }

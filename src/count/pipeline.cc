@@ -6,7 +6,6 @@
 #include "count/pipeline.h"
 
 #include <fcntl.h>
-#include <sched.h>
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/global_control.h>
 #include <tbb/info.h>
@@ -30,6 +29,7 @@
 
 #include "base/report_failure.h"
 #include "base/report_stats.h"
+#include "base/usable_cores.h"
 #include "count/finish_count.h"
 #include "count/folded_counts.h"
 #include "count/memory_plan.h"
@@ -93,17 +93,6 @@ bool StartsCompressed(const Input& input) {
   return !internal::TextStream::FormatOf(first_bytes).empty();
 }
 
-// The threads the options ask for: 0 is every core this process may run on,
-// counted as oneTBB counts them (its affinity mask) but without starting
-// oneTBB, which a run on one thread never needs and which costs more than
-// counting a small file.
-int ThreadsAsked(const Options& options) {
-  if (options.threads > 0) return options.threads;
-  cpu_set_t cores;
-  if (sched_getaffinity(0, sizeof cores, &cores) == 0) return std::max(CPU_COUNT(&cores), 1);
-  return tbb::info::default_concurrency();
-}
-
 // Worker threads for this run. Inputs known to fit in one work unit cannot
 // keep a second thread busy, and starting threads would cost more than the
 // whole count, so such runs use one; unless they are many files, since each
@@ -123,7 +112,7 @@ int ThreadCount(const std::vector<Input>& inputs, const Options& options) {
   // Only regular files are looked at: reading a stream's first bytes here
   // would take them from the count.
   if (few_and_small && std::none_of(inputs.begin(), inputs.end(), StartsCompressed)) return 1;
-  return ThreadsAsked(options);
+  return internal::ThreadsAsked(options);
 }
 
 // The reader, the workers and the bookkeeping of what units found as a
@@ -293,7 +282,7 @@ void RunPipeline(const std::vector<Input>& inputs, const Options& options, const
   };
   const int threads = plan.threads;
   report.stats.threads = threads;
-  report.stats.threads_asked = ThreadsAsked(options);
+  report.stats.threads_asked = internal::ThreadsAsked(options);
   if (threads < report.stats.threads_asked) {
     report.stats.thread_limit = threads_for_inputs < report.stats.threads_asked
                                     ? ThreadLimit::kSmallInput

@@ -16,6 +16,7 @@
 #include "base/report_failure.h"
 #include "base/report_stats.h"
 #include "base/saturating_add.h"
+#include "base/usable_cores.h"
 #include "count/memory_plan.h"
 #include "input/input_list.h"
 #include "merge/merge_sources.h"
@@ -53,7 +54,7 @@ class Merger {
         sink_(sink),
         report_(report),
         skipped_(inputs.size(), false),
-        threads_(options.threads > 0 ? options.threads : tbb::info::default_concurrency()) {}
+        threads_(internal::ThreadsAsked(options)) {}
 
   void Run() {
     report_.stats.threads = 1;
