@@ -757,9 +757,9 @@ TEST_CASE("hostile: an input deleted while it is read is read to its end", "[hos
   Sandbox box;
   // Multiple of 11 bytes: whole "alpha beta " periods.
   const std::uint64_t bytes = LargeBytes() / 5 / 11 * 11;
-  const RunResult r = MeddleMidRead(
-      box, bytes, "-j1 --stats=json",
-      "rm big.txt && ls -l /proc/$pid/fd | grep -q '(deleted)' && echo gone");
+  const RunResult r =
+      MeddleMidRead(box, bytes, "-j1 --stats=json",
+                    "rm big.txt && ls -l /proc/$pid/fd | grep -q '(deleted)' && echo gone");
   INFO(r << box.Read("err"));
   REQUIRE(r.out == "open\ngone\n");
   CHECK(box.Read("status") == "0\n");
