@@ -214,6 +214,18 @@ void EndToEnd(benchmark::State& state, TokenizerKind kind) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
 }
 
+// The fixed cost of one library call, which a program counting many short
+// texts pays each time: options checked, the spill directory known usable,
+// one worker, the vocabulary sorted.
+void CountShortText(benchmark::State& state) {
+  Options options;
+  options.threads = 1;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(
+        CountText("the cat sat on the mat, and the dog sat too.", options).vocabulary.size());
+  }
+}
+
 BENCHMARK_CAPTURE(Tokenize, word_english, TokenizerKind::kWord, generator::Mix::kEnglish);
 BENCHMARK_CAPTURE(Tokenize, word_multilingual, TokenizerKind::kWord, generator::Mix::kMultilingual);
 BENCHMARK_CAPTURE(Tokenize, whitespace_english, TokenizerKind::kWhitespace, generator::Mix::kEnglish);
@@ -242,6 +254,7 @@ BENCHMARK_CAPTURE(Normalize, distinct_casefold_nfkc, true, CaseMapping::kFold,
 BENCHMARK(ScanUtf8);
 BENCHMARK_CAPTURE(EndToEnd, word, TokenizerKind::kWord);
 BENCHMARK_CAPTURE(EndToEnd, whitespace, TokenizerKind::kWhitespace);
+BENCHMARK(CountShortText);
 
 }  // namespace
 }  // namespace vocabcount

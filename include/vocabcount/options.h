@@ -135,7 +135,8 @@ struct Options {
   // Where to spill; empty means $TMPDIR, else /tmp. The file has no name
   // (O_TMPFILE, or unlinked at once) and mode 0600, so nothing is left behind.
   // Every run checks the directory before reading anything (by making such
-  // a file and closing it) and does not start when it cannot be used.
+  // a file and closing it, once per directory in a process) and does not
+  // start when it cannot be used.
   std::string temp_dir;
 
   // Skip inputs that cannot be read (each is reported) instead of stopping;

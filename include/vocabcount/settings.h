@@ -66,8 +66,17 @@ std::string SetOption(Settings& settings, std::string_view name, std::string_vie
 // 2^50; nullopt otherwise.
 std::optional<std::uint64_t> ParseSize(std::string_view text);
 
+// A size as ParseSize reads it, in the largest unit that divides it: "16M",
+// "1000T", "1536K", "100".
+std::string FormatSize(std::uint64_t bytes);
+
 // The range --max-token-bytes takes past 1, as messages show it: "16M
 // (16777216)".
 std::string MaxTokenBytesRange();
+
+// What option `name` takes, in the words of SetOption's messages ("a whole
+// number of at least 1", "one of count or token", for a flag "true or
+// false"); empty for one that takes any text.
+std::string AllowedValues(std::string_view name);
 
 }  // namespace vocabcount

@@ -100,21 +100,11 @@ std::vector<std::pair<const OptionSpec*, CLI::Option*>> AddOptions(CLI::App& app
   return table;
 }
 
-// ", a whole number of at least 1", ", one of count or token": what the
-// library's table says of an empty value, for "--top needs a value: N, ...".
+// ", a whole number of at least 1": what the library says `name` takes, for
+// "--top needs a value: N, ...".
 std::string ValueAllowed(const std::string& name) {
-  Settings scratch;
-  const std::string problem =
-      SetOption(scratch, name, "", [](const std::string&) { return std::optional<std::string>(); });
-  constexpr std::string_view kIsNot = "'' is not ";
-  const std::size_t at = problem.find(kIsNot);
-  if (at == std::string::npos) return "";
-  std::string allowed = problem.substr(at + kIsNot.size());
-  constexpr std::string_view kUse = ": use ";
-  if (const std::size_t use = allowed.find(kUse); use != std::string::npos) {
-    return ", one of " + allowed.substr(use + kUse.size());
-  }
-  return ", " + allowed;
+  const std::string allowed = AllowedValues(name);
+  return allowed.empty() ? "" : ", " + allowed;
 }
 
 // The shapes of every option registered with `app`, for ArgvProblems.

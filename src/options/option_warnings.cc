@@ -6,20 +6,11 @@
 #include <vector>
 
 #include "base/memory_limit.h"
+#include "vocabcount/settings.h"
 #include "vocabcount/validate.h"
 
 namespace vocabcount {
 namespace {
-
-// `bytes` as --memory takes it, in the largest unit that divides it: "1000T".
-std::string SizeText(std::uint64_t bytes) {
-  static constexpr char kUnits[] = "TGMK";
-  for (int i = 0; i < 4; ++i) {
-    const std::uint64_t unit = std::uint64_t{1} << (10 * (4 - i));
-    if (bytes % unit == 0) return std::to_string(bytes / unit) + kUnits[i];
-  }
-  return std::to_string(bytes);
-}
 
 // "23.4 GiB".
 std::string GibText(std::uint64_t bytes) {
@@ -34,7 +25,7 @@ std::vector<std::string> OptionWarnings(const Options& options) {
   std::vector<std::string> warnings;
   const internal::UsableMemory usable = internal::UsableMemoryLimit();
   if (options.memory_bytes > usable.bytes) {
-    warnings.push_back("--memory " + SizeText(options.memory_bytes) +
+    warnings.push_back("--memory " + FormatSize(options.memory_bytes) +
                        " is more than this process may use (" + GibText(usable.bytes) + ": " +
                        usable.limited_by + "); the budget cannot keep the run within memory");
   }

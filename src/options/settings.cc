@@ -185,14 +185,15 @@ std::string SetShard(std::string_view text, const Environment& environment, Opti
   return "";
 }
 
+std::string NotASize(std::string_view text) {
+  return Quoted(text) + " is not a size (a number, optionally with K, M, G or T)";
+}
+
 std::string SetMemory(std::string_view text, Options& options) {
   const std::optional<std::uint64_t> budget = ParseSize(text);
-  if (!budget) {
-    return Quoted(text) + " is not a size (a number, optionally with K, M, G or T)";
-  }
+  if (!budget) return NotASize(text);
   if (*budget < Options::kMinMemoryBytes) {
-    return Quoted(text) + " is below the smallest budget, " +
-           std::to_string(Options::kMinMemoryBytes >> 20) + "M";
+    return Quoted(text) + " is below the smallest budget, " + FormatSize(Options::kMinMemoryBytes);
   }
   options.memory_bytes = *budget;
   return "";
@@ -201,7 +202,7 @@ std::string SetMemory(std::string_view text, Options& options) {
 // A size, as --memory takes it ("64K", "16M"), from 1 to the limit.
 std::string SetMaxTokenBytes(std::string_view text, Options& options) {
   const std::optional<std::uint64_t> bytes = ParseSize(text);
-  if (!bytes) return Quoted(text) + " is not a size (a number, optionally with K, M, G or T)";
+  if (!bytes) return NotASize(text);
   if (*bytes < 1 || *bytes > Options::kMaxTokenBytesLimit) {
     return Quoted(text) + " is not from 1 to " + MaxTokenBytesRange();
   }
@@ -319,9 +320,33 @@ Environment ProcessEnvironment() {
   };
 }
 
+std::string FormatSize(std::uint64_t bytes) {
+  static constexpr std::string_view kUnits = "TGMK";
+  for (std::size_t i = 0; i < kUnits.size() && bytes > 0; ++i) {
+    const std::uint64_t unit = std::uint64_t{1} << (10 * (kUnits.size() - i));
+    if (bytes % unit == 0) return std::to_string(bytes / unit) + kUnits[i];
+  }
+  return std::to_string(bytes);
+}
+
 std::string MaxTokenBytesRange() {
-  return std::to_string(Options::kMaxTokenBytesLimit >> 20) + "M (" +
+  return FormatSize(Options::kMaxTokenBytesLimit) + " (" +
          std::to_string(Options::kMaxTokenBytesLimit) + ")";
+}
+
+std::string AllowedValues(std::string_view name) {
+  // Every refused value is "'VALUE' is not WHAT" or "... is not WHAT: use A,
+  // B or C"; an empty value is refused by every option that cannot take any
+  // text.
+  Settings scratch;
+  const std::string problem =
+      Set(scratch, name, "", [](const std::string&) { return std::optional<std::string>(); });
+  constexpr std::string_view kIsNot = "'' is not ";
+  if (!problem.starts_with(kIsNot)) return "";
+  const std::string what = problem.substr(kIsNot.size());
+  constexpr std::string_view kUse = ": use ";
+  const std::size_t use = what.find(kUse);
+  return use == std::string::npos ? what : "one of " + what.substr(use + kUse.size());
 }
 
 std::optional<std::uint64_t> ParseSize(std::string_view text) {

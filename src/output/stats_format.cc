@@ -40,40 +40,34 @@ Figure Mebibytes(std::string key, std::string label, std::uint64_t bytes, bool i
           std::to_string(bytes)};
 }
 
-// The key --stats=json gives the reason.
-std::string_view LimitName(ThreadLimit limit) {
+// A reason for fewer threads: its key in --stats=json, and its words.
+struct LimitWords {
+  std::string_view key;
+  std::string_view why;
+};
+
+LimitWords WordsOf(ThreadLimit limit) {
   switch (limit) {
     case ThreadLimit::kNone:
-      return "none";
+      break;
     case ThreadLimit::kSmallInput:
-      return "small_input";
+      return {"small_input", "the inputs fit in one work unit"};
     case ThreadLimit::kMemoryBudget:
-      return "memory_budget";
+      return {"memory_budget", "the memory budget cannot give more workers their share"};
     case ThreadLimit::kSortedMerge:
-      return "sorted_merge";
+      return {"sorted_merge", "vocabularies sorted by token are merged as streams"};
   }
-  return "none";
+  return {"none", ""};
 }
 
 // "1 (of 2 asked: ...)": fewer threads than asked is no surprise once the
 // reason is given.
 Figure Threads(const CountStats& s) {
   Figure figure = Count("threads", "threads", static_cast<std::uint64_t>(s.threads));
-  std::string_view why;
-  switch (s.thread_limit) {
-    case ThreadLimit::kNone:
-      return figure;
-    case ThreadLimit::kSmallInput:
-      why = "the inputs fit in one work unit";
-      break;
-    case ThreadLimit::kMemoryBudget:
-      why = "the memory budget cannot give more workers their share";
-      break;
-    case ThreadLimit::kSortedMerge:
-      why = "vocabularies sorted by token are merged as streams";
-      break;
+  if (s.thread_limit != ThreadLimit::kNone) {
+    figure.text += " (of " + std::to_string(s.threads_asked) +
+                   " asked: " + std::string(WordsOf(s.thread_limit).why) + ")";
   }
-  figure.text += " (of " + std::to_string(s.threads_asked) + " asked: " + std::string(why) + ")";
   return figure;
 }
 
@@ -90,7 +84,7 @@ std::vector<Figure> Figures(const CountStats& s) {
       Count("distinct_tokens", ngrams ? "distinct" : "distinct tokens", s.distinct_tokens),
       Threads(s),
       {"threads_asked", "", false, "", std::to_string(s.threads_asked)},
-      {"thread_limit", "", false, "", "\"" + std::string(LimitName(s.thread_limit)) + "\""},
+      {"thread_limit", "", false, "", "\"" + std::string(WordsOf(s.thread_limit).key) + "\""},
       {"seconds", "seconds", true, Decimal(s.seconds, 3), Decimal(s.seconds, 6)},
       {"mb_per_second", "MB/s", true, Decimal(rate, 1), Decimal(rate, 3)},
   };

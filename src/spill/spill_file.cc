@@ -8,6 +8,8 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <mutex>
+#include <set>
 #include <stdexcept>
 #include <utility>
 #include <vector>
@@ -42,14 +44,34 @@ int OpenNamelessFile(const std::string& dir) {
   return named;
 }
 
+namespace {
+
+// Makes and closes a spill file in `dir`; 0, or the errno of the failure. A
+// directory that passed is not tried again in this process: the two calls
+// take as long as counting a short text, which a program may do thousands of
+// times, and one that goes bad later still fails the spill itself, named.
+int TrySpillDirectory(const std::string& dir) {
+  static std::mutex mutex;
+  static std::set<std::string>* const usable =
+      new std::set<std::string>;  // never destroyed: no order of exit to mind
+  {
+    const std::lock_guard lock(mutex);
+    if (usable->contains(dir)) return 0;
+  }
+  const int fd = OpenNamelessFile(dir);
+  if (fd < 0) return errno;
+  close(fd);
+  const std::lock_guard lock(mutex);
+  usable->insert(dir);
+  return 0;
+}
+
+}  // namespace
+
 std::optional<Problem> SpillDirectoryProblem(const std::string& temp_dir) {
   const std::string dir = temp_dir.empty() ? DefaultTempDir() : temp_dir;
-  const int fd = OpenNamelessFile(dir);
-  if (fd >= 0) {
-    close(fd);
-    return std::nullopt;
-  }
-  const int error = errno;
+  const int error = TrySpillDirectory(dir);
+  if (error == 0) return std::nullopt;
   std::string what;
   if (!temp_dir.empty()) {
     what = "--temp-dir " + dir + ": " + std::strerror(error);

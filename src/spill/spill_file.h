@@ -61,7 +61,8 @@ int OpenNamelessFile(const std::string& dir);
 // in it, which is checked by making one and closing it (a permission check
 // alone would miss a read-only file system, a full inode table or a kernel
 // that refuses O_TMPFILE there). A run checks this before reading anything,
-// rather than fail when it first spills, maybe hours in. The problem names
+// rather than fail when it first spills, maybe hours in; a directory that
+// passed is taken as usable for the rest of the process. The problem names
 // the directory as the user gave it ("--temp-dir DIR", "TMPDIR=DIR" or
 // "/tmp"), with the errno of the failure; nullopt when it will do.
 std::optional<Problem> SpillDirectoryProblem(const std::string& temp_dir);

@@ -195,6 +195,43 @@ TEST_CASE("SetOption: --max-token-bytes takes sizes as --memory does, from 1 to 
         std::vector<std::string>{"--max-token-bytes: 16777217 is not from 1 to 16M (16777216)"});
 }
 
+TEST_CASE("FormatSize writes what ParseSize reads, in the largest unit that divides it",
+          "[options]") {
+  for (const auto& [bytes, text] : std::vector<std::pair<std::uint64_t, std::string>>{
+           {0, "0"},
+           {100, "100"},
+           {1024, "1K"},
+           {1536, "1536"},
+           {std::uint64_t{256} << 20, "256M"},
+           {(std::uint64_t{1} << 30) + 1024, "1048577K"},
+           {std::uint64_t{1000} << 40, "1000T"}}) {
+    INFO(bytes);
+    CHECK(FormatSize(bytes) == text);
+    CHECK(ParseSize(FormatSize(bytes)) == std::optional<std::uint64_t>(bytes));
+  }
+}
+
+TEST_CASE("AllowedValues says what each option takes, as its refusals do", "[options]") {
+  CHECK(AllowedValues("top") == "a whole number of at least 1");
+  CHECK(AllowedValues("threads") == "a whole number from 1 to 1024");
+  CHECK(AllowedValues("sort") == "one of count or token");
+  CHECK(AllowedValues("tokenizer") == "one of word, whitespace, gpt2, cl100k or o200k");
+  CHECK(AllowedValues("memory") == "a size (a number, optionally with K, M, G or T)");
+  // A flag, as SetOption takes it; any text will do: nothing to say.
+  CHECK(AllowedValues("lower") == "true or false");
+  CHECK(AllowedValues("ngram-separator") == "");
+  // Each option of the table that takes a value: what it says is what it
+  // refuses another value with.
+  for (const OptionSpec& spec : OptionTable()) {
+    const std::string allowed = AllowedValues(spec.name);
+    if (allowed.empty() || allowed.starts_with("one of ")) continue;
+    Settings settings;
+    INFO(spec.name);
+    CHECK(SetOption(settings, spec.name, "x") ==
+          "--" + std::string(spec.name) + ": 'x' is not " + allowed);
+  }
+}
+
 TEST_CASE("An option that cannot have an effect with the others given is refused", "[options]") {
   const std::string separator =
       "--ngram-separator goes only with --ngrams N or M-N where N is 2 or more (without n-grams, "
